@@ -1,0 +1,31 @@
+# The few commands a newcomer types. Every target sets up .venv first (pinned dependencies, no downloads at run time).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+export DO_NOT_TRACK := 1
+export PREFECT_SERVER_ANALYTICS_ENABLED := false
+
+.PHONY: setup run test bench lint clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: setup  ## set up and run the pipeline on seeds/ into warehouse/
+	$(BIN)/newsdesk run seeds --warehouse warehouse
+
+test: setup  ## set up and run the test suite
+	$(BIN)/python -m pytest
+
+bench: setup  ## benchmarks (not tests): figures beside the bare libraries
+	$(BIN)/python -m benchmarks
+
+lint: setup
+	$(BIN)/ruff check flows tasks tests benchmarks
+
+clean:
+	rm -rf $(VENV) warehouse/_newsdesk $(foreach t,documents articles removed_segments entities mentions quotes duplicates date_mentions quarantine runs validations,warehouse/$(t))

@@ -1,0 +1,1 @@
+"""Benchmarks of the pipeline stages, with the seeded corpus they share."""

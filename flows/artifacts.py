@@ -1,0 +1,79 @@
+"""What a run leaves in the Prefect UI: a markdown summary and a table of its validation results."""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import TYPE_CHECKING
+
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from tasks.warehouse.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from flows.pipeline import RunSummary
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def md(text: object) -> str:
+    """Text from articles or file names, made inert in markdown: no HTML, no links, no formatting."""
+    return _MARKDOWN.sub(r"\\\1", html.escape(" ".join(str(text).split())))
+
+
+def _top(frame, column: str, n: int = 10) -> list[tuple[str, int]]:
+    return list(frame[column].value_counts().head(n).items()) if len(frame) else []
+
+
+def summary_markdown(summary: RunSummary) -> str:
+    snapshot = Snapshot(summary.warehouse)
+    lines = [
+        f"# newsdesk run `{summary.run_id}`: {summary.status}",
+        "",
+        "| stage | rows in | rows out | quarantined | seconds | suites | note |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for r in summary.stages:
+        suites = [o for o in summary.outcomes if o.stage == r.stage]
+        verdict = "passed" if all(o.success for o in suites) else "**FAILED**"
+        lines.append(
+            f"| {r.stage} | {r.rows_in} | {r.rows_out} | {r.quarantined} | {r.seconds:.1f} | {verdict} | {md(r.note)} |"
+        )
+    quarantine = snapshot.read("quarantine")
+    quarantine = quarantine[quarantine["run_id"] == summary.run_id]
+    if len(quarantine):
+        lines += ["", "## Quarantined", "", "| reason | count |", "|---|---:|"]
+        lines += [f"| {md(reason)} | {n} |" for reason, n in _top(quarantine, "reason", 50)]
+    if summary.status == "published":
+        articles = snapshot.read("articles", ["cluster_id", "run_id", "is_canonical"])
+        run_articles = articles[articles["run_id"] == summary.run_id]
+        copies = int((~run_articles["is_canonical"]).sum())
+        lines += ["", f"**{len(run_articles)}** new articles, **{copies}** copies of stories already seen."]
+        mentions = snapshot.read("mentions", ["entity_id", "run_id"])
+        entities = snapshot.read("entities", ["entity_id", "name", "type"]).set_index("entity_id")
+        top = _top(mentions[mentions["run_id"] == summary.run_id], "entity_id")
+        if top:
+            lines += ["", "## Top entities", "", "| entity | type | mentions |", "|---|---|---:|"]
+            lines += [f"| {md(entities.at[e, 'name'])} | {entities.at[e, 'type']} | {n} |" for e, n in top]
+        quotes = snapshot.read("quotes", ["speaker", "run_id"])
+        speakers = _top(quotes[quotes["run_id"] == summary.run_id].dropna(subset=["speaker"]), "speaker")
+        if speakers:
+            lines += ["", "## Top speakers", "", "| speaker | quotes |", "|---|---:|"]
+            lines += [f"| {md(s)} | {n} |" for s, n in speakers]
+    lines += ["", f"Quality reports: `{summary.report_dir}`", f"GX Data Docs: `{summary.data_docs}`"]
+    return "\n".join(lines)
+
+
+def publish_artifacts(summary: RunSummary) -> None:
+    create_markdown_artifact(
+        key="run-summary", markdown=summary_markdown(summary), description="newsdesk run summary"
+    )
+    create_table_artifact(
+        key="validation-results",
+        table=[
+            {"stage": o.stage, "suite": o.suite, "success": o.success, "evaluated": o.evaluated, "failed": o.failed,
+             "failed_expectations": md("; ".join(o.failed_expectations)), "rows": o.rows, "report": str(o.report_path)}
+            for o in summary.outcomes
+        ],
+        description="Great Expectations results of every stage",
+    )

@@ -1,0 +1,105 @@
+"""The `newsdesk` command: run the pipeline, validate and query the warehouse."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from tasks.settings import PROJECT_ROOT
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsdesk", description="Turn raw news articles into a quality-checked Parquet warehouse."
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="run the pipeline on files and folders (default: seeds/)")
+    run.add_argument("paths", nargs="*", type=Path, help="files or folders (walked recursively)")
+    run.add_argument("--warehouse", type=Path, default=Path("warehouse"), help="output folder (default: warehouse/)")
+    run.add_argument("--lock-wait", type=float, default=300, help="seconds to wait for another run (default: 300)")
+
+    validate = commands.add_parser("validate", help="run every table's suite against what is published")
+    validate.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+
+    query = commands.add_parser("query", help="run SQL in DuckDB over the warehouse tables")
+    query.add_argument("sql", help="e.g. \"select title, publisher from articles\"")
+    query.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+    query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    return parser
+
+
+def _default_inputs() -> list[Path]:
+    local = Path("seeds")
+    return [local if local.is_dir() else PROJECT_ROOT / "seeds"]
+
+
+def _run(args: argparse.Namespace) -> int:
+    from flows.console import print_failure, print_summary
+    from flows.pipeline import RunFailed, news_pipeline
+    from tasks.warehouse.lock import WarehouseBusy
+
+    paths = args.paths or _default_inputs()
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        print(f"newsdesk run: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        summary = news_pipeline([str(p.absolute()) for p in paths], str(args.warehouse.absolute()), args.lock_wait)
+    except RunFailed as failed:
+        print_failure(failed)
+        return EXIT_FAILED
+    except WarehouseBusy as busy:
+        print(f"newsdesk run: {busy}", file=sys.stderr)
+        return EXIT_FAILED
+    except Exception as err:  # the log above has the traceback; the user gets one line and the way forward
+        print(
+            f"newsdesk run failed: {type(err).__name__}: {err}. Nothing of this run was published; "
+            "see the log above and report it if it persists.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    print_summary(summary)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from flows.console import print_validations
+    from tasks.quality.audit import validate_published
+
+    outcomes = validate_published(args.warehouse)
+    if outcomes is None:
+        print(f"newsdesk validate: nothing is published in {args.warehouse}; run `newsdesk run` first", file=sys.stderr)
+        return EXIT_FAILED
+    print_validations(outcomes)
+    return EXIT_OK if all(o.success for o in outcomes) else EXIT_FAILED
+
+
+def _query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from flows.console import print_frame
+    from tasks.warehouse.query import connect
+
+    try:
+        with connect(args.warehouse) as con:
+            frame = con.sql(args.sql).df()
+    except FileNotFoundError as err:
+        print(f"newsdesk query: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    except duckdb.Error as err:
+        print(f"newsdesk query: {str(err).splitlines()[0]}", file=sys.stderr)
+        return EXIT_USAGE
+    print_frame(frame, args.format)
+    return EXIT_OK
+
+
+COMMANDS = {"run": _run, "validate": _validate, "query": _query}
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = _parser().parse_args(argv)
+    sys.exit(COMMANDS[args.command](args))

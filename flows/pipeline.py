@@ -1,0 +1,105 @@
+"""The news_pipeline flow: ingest -> clean -> dedup -> enrich, each output gated by its suite, then publish."""
+
+from __future__ import annotations
+
+import shutil
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import flow, get_run_logger
+from prefect.runtime import flow_run
+
+from flows.artifacts import publish_artifacts
+from flows.run_context import RunContext, StageReport
+from flows.stages.clean import clean
+from flows.stages.dedup import dedup
+from flows.stages.enrich import enrich
+from flows.stages.ingest import ingest
+from flows.stages.publish import publish
+from flows.stages.validate import validate_stage
+from tasks.quality.gate import QualityGate, QualityGateFailed, ValidationOutcome
+from tasks.settings import Settings
+from tasks.warehouse.lock import warehouse_lock
+from tasks.warehouse.publish import prune_versions
+
+LATER_STAGES = (clean, dedup, enrich)
+STAGE_NAMES = ("ingest", *(stage.name for stage in LATER_STAGES))
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    status: str
+    warehouse: Path
+    report_dir: Path
+    stages: list[StageReport] = field(default_factory=list)
+    outcomes: list[ValidationOutcome] = field(default_factory=list)
+    version: str | None = None
+    data_docs: Path | None = None
+
+
+class RunFailed(RuntimeError):
+    """The run stopped at a quality gate; `summary` says what ran and `failure` which expectations broke."""
+
+    def __init__(self, summary: RunSummary, failure: QualityGateFailed):
+        self.summary = summary
+        self.failure = failure
+        super().__init__(str(failure))
+
+
+def _clear_leftovers(ctx: RunContext) -> None:
+    """Staging areas of runs that died are garbage once we hold the lock."""
+    staging_root = ctx.layout.staging(ctx.run_id).parent
+    if staging_root.exists():
+        for leftover in staging_root.iterdir():
+            shutil.rmtree(leftover, ignore_errors=True)
+    prune_versions(ctx.layout)
+
+
+def _gated(gate: QualityGate, ctx: RunContext, summary: RunSummary, report: StageReport) -> None:
+    summary.stages.append(report)
+    outcomes = validate_stage(gate, ctx, report)
+    summary.outcomes += outcomes
+    get_run_logger().info(
+        "%-7s %6d in, %6d out, %4d quarantined, %5.1fs, suites %s %s",
+        report.stage, report.rows_in, report.rows_out, report.quarantined, report.seconds,
+        "passed" if all(o.success for o in outcomes) else "FAILED", report.note,
+    )
+    failed = [o for o in outcomes if not o.success]
+    if failed:
+        raise QualityGateFailed(failed)
+
+
+@flow(name="news_pipeline", log_prints=True)
+def news_pipeline(paths: list[str], warehouse: str = "warehouse", lock_wait_seconds: float = 300) -> RunSummary:
+    """Run every stage on the input files and publish the warehouse version only if every suite passed."""
+    settings = Settings().with_(warehouse=Path(warehouse))
+    run_id = flow_run.id or str(uuid.uuid4())
+    ctx = RunContext(run_id=run_id, started_at=datetime.now(UTC), settings=settings)
+    summary = RunSummary(run_id, "running", settings.warehouse, ctx.report_dir)
+    with warehouse_lock(ctx.layout.lock, run_id, lock_wait_seconds):
+        _clear_leftovers(ctx)
+        gate = QualityGate(settings.expectations, ctx.report_dir)
+        try:
+            _gated(gate, ctx, summary, ingest(ctx, [Path(p) for p in paths]))
+            for stage in LATER_STAGES:
+                _gated(gate, ctx, summary, stage(ctx))
+        except QualityGateFailed as failure:
+            summary.status = "failed_quality_gate"
+            summary.data_docs = gate.build_docs()
+            summary.version = publish(ctx, summary.status, summary.stages, summary.outcomes, failure.failed[0].stage)
+            publish_artifacts(summary)
+            raise RunFailed(summary, failure) from None
+        except Exception:
+            # Record the crash in `runs` (nothing else of the run is published), then let it surface.
+            stage = STAGE_NAMES[len(summary.stages)] if len(summary.stages) < len(STAGE_NAMES) else "publish"
+            publish.fn(ctx, "failed", summary.stages, summary.outcomes, stage)
+            raise
+        summary.status = "published"
+        summary.data_docs = gate.build_docs()
+        summary.version = publish(ctx, summary.status, summary.stages, summary.outcomes)
+        ctx.staging.remove()
+    publish_artifacts(summary)
+    return summary

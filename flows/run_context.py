@@ -1,0 +1,43 @@
+"""What every stage of one run needs to know: which run, which warehouse, where its staging area is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from tasks.settings import Settings
+from tasks.warehouse.layout import Layout
+from tasks.warehouse.staging import Staging
+
+
+@dataclass(frozen=True)
+class RunContext:
+    run_id: str
+    started_at: datetime
+    settings: Settings
+
+    @property
+    def layout(self) -> Layout:
+        return Layout(self.settings.warehouse)
+
+    @property
+    def staging(self) -> Staging:
+        return Staging(self.layout.staging(self.run_id))
+
+    @property
+    def report_dir(self) -> Path:
+        return self.layout.reports(self.run_id)
+
+
+@dataclass
+class StageReport:
+    """Counts of one stage for logs, the summary table and the Prefect artifacts."""
+
+    stage: str
+    rows_in: int
+    rows_out: int
+    quarantined: int = 0
+    seconds: float = 0.0
+    tables: tuple[str, ...] = ()
+    note: str = ""

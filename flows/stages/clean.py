@@ -1,0 +1,95 @@
+"""Clean: document text -> `articles` (before deduplication, each its own cluster) and `removed_segments`."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+import pandas as pd
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows.run_context import RunContext, StageReport
+from tasks.clean.article import CleanArticle, PageHints, clean_document
+from tasks.dedup.content_hash import content_hash
+from tasks.ingest.rejection import Rejection
+
+
+def article_id(source_uri: str, doc_id: str) -> str:
+    """Stable across runs: the same document (source and content) always yields the same article id."""
+    return hashlib.sha256(f"{source_uri}\x00{doc_id}".encode()).hexdigest()[:16]
+
+
+def _timestamp(value: str | None):
+    if not value:
+        return None
+    stamp = pd.to_datetime(value, utc=True, errors="coerce")
+    return None if pd.isna(stamp) else stamp.to_pydatetime()
+
+
+def _hints(row) -> PageHints:
+    return PageHints(title=row.title, url=row.url, published_at=_timestamp(row.published), publisher=row.publisher)
+
+
+def _article_row(row, article: CleanArticle, ctx: RunContext) -> dict:
+    aid = article_id(row.source_uri, row.doc_id)
+    body = article.body
+    return {
+        "article_id": aid,
+        "doc_id": row.doc_id,
+        "external_id": row.external_id,
+        "source_uri": row.source_uri,
+        "url": article.url,
+        "title": article.title,
+        "kicker": article.kicker,
+        "standfirst": article.standfirst,
+        "authors": list(article.authors),
+        "publisher": article.publisher,
+        "published_at": article.published_at,
+        "body": body,
+        "word_count": len(body.split()),
+        "content_hash": content_hash(body),
+        "cluster_id": aid,
+        "is_canonical": True,
+        "duplicate_of": None,
+        "ingested_at": row.ingested_at,
+        "run_id": ctx.run_id,
+    }
+
+
+@task(name="clean", cache_policy=NO_CACHE)
+def clean(ctx: RunContext) -> StageReport:
+    """Turn each document into a clean article; a document with no article in it goes to quarantine."""
+    started = time.perf_counter()
+    contents = ctx.staging.read("contents")
+    articles, removed, rejections = [], [], []
+    # Missing strings as None, not NaN: readers of a row test `text is None`.
+    for row in contents.astype(object).where(contents.notna(), None).itertuples(index=False):
+        try:
+            article = clean_document(row.text, row.html, _hints(row))
+            if not article.body.strip():
+                raise ValueError("nothing is left of the document after cleaning")
+        except ValueError as err:
+            rejections.append(Rejection(row.source_uri, "no_article", str(err), doc_id=row.doc_id, stage="clean"))
+            continue
+        except Exception as err:  # one bad page must not stop the run
+            detail = f"cleaning failed ({type(err).__name__}: {err}); please report this page"
+            rejections.append(Rejection(row.source_uri, "clean_error", detail, doc_id=row.doc_id, stage="clean"))
+            continue
+        articles.append(_article_row(row, article, ctx))
+        removed += [
+            {"article_id": articles[-1]["article_id"], "position": i, "text": s.text, "reason": s.reason,
+             "run_id": ctx.run_id}
+            for i, s in enumerate(article.removed)
+        ]
+    ctx.staging.write("articles", pd.DataFrame(articles))
+    ctx.staging.write("removed_segments", pd.DataFrame(removed))
+    ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part="clean")
+    return StageReport(
+        "clean",
+        rows_in=len(contents),
+        rows_out=len(articles),
+        quarantined=len(rejections),
+        seconds=time.perf_counter() - started,
+        tables=("articles", "removed_segments"),
+    )

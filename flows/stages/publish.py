@@ -1,0 +1,62 @@
+"""Publish: audit passed, so the run's staged tables become the next warehouse version in one atomic swap."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import pyarrow as pa
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from flows.run_context import RunContext, StageReport
+from tasks.quality.gate import ValidationOutcome
+from tasks.schemas import ALL_TABLES
+from tasks.warehouse.parquet_io import to_arrow
+from tasks.warehouse.publish import TableChanges, publish_version
+from tasks.warehouse.snapshot import Snapshot
+
+
+def _staged_changes(ctx: RunContext) -> dict[str, TableChanges]:
+    changes = {}
+    for name, table in ALL_TABLES.items():
+        if not table.data:
+            continue
+        rows, upsert = ctx.staging.read(name), ctx.staging.read_upsert(name)
+        deletes = ctx.staging.read_deletes(name)
+        changes[name] = TableChanges(
+            append=to_arrow(rows, table) if len(rows) else None,
+            upsert=to_arrow(upsert, table) if len(upsert) else None,
+            delete=pa.Table.from_pandas(deletes, preserve_index=False) if deletes is not None else None,
+        )
+    return changes
+
+
+def _run_row(ctx: RunContext, status: str, reports: list[StageReport], failed_stage: str | None) -> dict:
+    by_stage = {r.stage: r for r in reports}
+    return {
+        "run_id": ctx.run_id,
+        "started_at": ctx.started_at,
+        "finished_at": datetime.now(UTC),
+        "status": status,
+        "failed_stage": failed_stage,
+        "inputs": by_stage["ingest"].rows_in if "ingest" in by_stage else 0,
+        "articles": by_stage["enrich"].rows_out if status == "published" and "enrich" in by_stage else 0,
+        "quarantined": sum(r.quarantined for r in reports),
+        "report_path": str(ctx.report_dir),
+    }
+
+
+@task(name="publish", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+def publish(
+    ctx: RunContext, status: str, reports: list[StageReport], outcomes: list[ValidationOutcome],
+    failed_stage: str | None = None,
+) -> str:
+    """Write the next version: the run's data only if every suite passed; `runs` and `validations` always."""
+    changes = _staged_changes(ctx) if status == "published" else {}
+    changes["runs"] = TableChanges(append=to_arrow(pd.DataFrame([_run_row(ctx, status, reports, failed_stage)]),
+                                                   ALL_TABLES["runs"]))
+    changes["validations"] = TableChanges(
+        append=to_arrow(pd.DataFrame([o.as_row(ctx.run_id) for o in outcomes]), ALL_TABLES["validations"])
+    )
+    return publish_version(ctx.layout, Snapshot(ctx.settings.warehouse), changes, ctx.run_id)

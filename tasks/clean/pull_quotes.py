@@ -1,0 +1,42 @@
+"""Pull quotes: a passage printed a second time (often with its attribution) to catch the eye."""
+
+from __future__ import annotations
+
+import re
+
+from tasks.clean.headline import fold
+from tasks.clean.lines import Line, ends_sentence, run_text, word_count
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{40,})[”\"]")
+_MIN_WORDS = 6
+
+
+def _choose_copy(first: str, second: str) -> int:
+    """Index (0 or 1) of the copy that is the pull quote: unfinished, else shorter, else the later one."""
+    if ends_sentence(first) != ends_sentence(second):
+        return 0 if not ends_sentence(first) else 1
+    if len(first) != len(second):
+        return 0 if len(first) < len(second) else 1
+    return 1
+
+
+def pull_quote_runs(runs: list[list[Line]]) -> list[int]:
+    """Positions of the paragraphs that repeat a quotation or passage printed in another paragraph."""
+    texts = [run_text(run) for run in runs]
+    folded = [fold(text) for text in texts]
+    dropped: set[int] = set()
+    seen: dict[str, int] = {}
+    for i, text in enumerate(texts):
+        for quote in _QUOTED.findall(text):
+            key = fold(quote)
+            j = seen.setdefault(key, i)
+            if j != i and j not in dropped:
+                dropped.add((j, i)[_choose_copy(texts[j], texts[i])])
+    for i, short in enumerate(folded):
+        if i in dropped or word_count(short) < _MIN_WORDS:
+            continue
+        for j, long in enumerate(folded):
+            if j != i and j not in dropped and f" {short} " in f" {long} " and (len(short) < len(long) or j < i):
+                dropped.add(i)
+                break
+    return sorted(dropped)

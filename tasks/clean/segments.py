@@ -1,0 +1,13 @@
+"""A piece of the raw document that cleaning took out, and why (the vocabulary is in docs/cleaning.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RemovedSegment:
+    text: str
+    reason: str
+    language: str | None = None
+    """ISO 639-1 code when the segment was told apart by its language."""

@@ -1,0 +1,1 @@
+"""Deduplication: exact and near-duplicate copies grouped into stable story clusters, every copy kept."""

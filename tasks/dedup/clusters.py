@@ -1,0 +1,174 @@
+"""Story clusters for a batch of new articles, against each other and everything already published.
+
+Exact copies share a content hash; near copies are found by MinHash LSH and verified (near_duplicates.py).
+Both kinds of link join clusters through union-find; canonical.py chooses each cluster's canonical copy and
+id. Published articles are never removed: only their cluster columns may change, when new articles join
+or merge their clusters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from tasks.dedup.canonical import canonical_ids, cluster_ids
+from tasks.dedup.content_hash import content_hash
+from tasks.dedup.near_duplicates import SignatureIndex, near_duplicate_pairs
+from tasks.dedup.published import ARTICLE_COLUMNS, PublishedIndex
+from tasks.dedup.settings import DedupSettings
+from tasks.dedup.union_find import connected_components
+
+CLUSTER_COLUMNS = ["article_id", "cluster_id", "is_canonical", "duplicate_of"]
+DUPLICATE_COLUMNS = ["article_id", "duplicate_of", "method", "similarity"]
+
+
+@dataclass
+class DedupResult:
+    clusters: pd.DataFrame
+    """One row per new article: article_id, cluster_id, is_canonical, duplicate_of."""
+    cluster_updates: pd.DataFrame
+    """Published articles whose cluster columns change (same columns)."""
+    duplicates: pd.DataFrame
+    """Rows of the `duplicates` table: new copies, and published copies whose duplicate_of changed."""
+    signatures: pd.DataFrame
+    """Rows to append to the signature index (one per content first seen in this run)."""
+    withdrawn_duplicates: pd.DataFrame = field(default_factory=lambda: pd.DataFrame({"article_id": []}, dtype=str))
+    """Published copies that became canonical: their `duplicates` rows are to be removed."""
+
+
+def assign_clusters(new: pd.DataFrame, published: PublishedIndex, settings: DedupSettings | None = None) -> DedupResult:
+    """Cluster the new articles; articles already published under the same id are not new and are skipped."""
+    settings = settings or DedupSettings()
+    old = _timestamps(published.read("articles", ARTICLE_COLUMNS))
+    new = _new_articles(new, old)
+    index = SignatureIndex.build(new, old, published, settings)
+    near = near_duplicate_pairs(index, settings)
+
+    content_nodes, touched = _content_nodes(new, old, near)
+    first_node = content_nodes.groupby("content_hash", sort=False)["node"].first()
+    exact = content_nodes["node"].to_numpy(), first_node.loc[content_nodes["content_hash"]].to_numpy()
+    near_left = first_node.loc[near["content_hash"]].to_numpy()
+    near_right = first_node.loc[near["other_hash"]].to_numpy()
+    labels = connected_components(
+        len(new) + len(touched),
+        np.concatenate([exact[0], near_left]),
+        np.concatenate([exact[1], near_right]),
+    )
+
+    members = _members(new, old, touched, labels)
+    canonical = canonical_ids(members)
+    ids = cluster_ids(_published_clusters(old, touched, labels, len(new)), members[members["is_new"]])
+    members["cluster_id_after"] = members["component"].map(ids)
+    members["canonical"] = members["component"].map(canonical)
+    members["is_canonical_after"] = members["article_id"] == members["canonical"]
+    members["duplicate_of_after"] = members["canonical"].where(~members["is_canonical_after"], None)
+    return _result(members, index)
+
+
+def _timestamps(frame: pd.DataFrame) -> pd.DataFrame:
+    for column in ("published_at", "ingested_at"):
+        frame[column] = pd.to_datetime(frame[column], utc=True)
+    return frame
+
+
+def _new_articles(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
+    new = new[~new["article_id"].isin(old["article_id"])].drop_duplicates("article_id").reset_index(drop=True)
+    new = _timestamps(new.copy())
+    if "content_hash" not in new or new["content_hash"].isna().any():
+        new["content_hash"] = [content_hash(body) for body in new["body"]]
+    return new
+
+
+def _content_nodes(new: pd.DataFrame, old: pd.DataFrame, near: pd.DataFrame) -> tuple[pd.DataFrame, pd.Index]:
+    """Graph nodes per content hash: each new article, and each published cluster holding a content that
+    a new article copies exactly or nearly. Returns the nodes and the touched published cluster ids."""
+    linked = set(new["content_hash"]) | set(near["content_hash"]) | set(near["other_hash"])
+    old_links = old.loc[old["content_hash"].isin(linked), ["content_hash", "cluster_id"]].drop_duplicates()
+    touched = pd.Index(old_links["cluster_id"].unique())
+    nodes = pd.concat(
+        [
+            pd.DataFrame({"content_hash": new["content_hash"], "node": np.arange(len(new))}),
+            pd.DataFrame(
+                {"content_hash": old_links["content_hash"], "node": len(new) + touched.get_indexer(old_links["cluster_id"])}
+            ),
+        ],
+        ignore_index=True,
+    )
+    return nodes, touched
+
+
+def _members(new: pd.DataFrame, old: pd.DataFrame, touched: pd.Index, labels: np.ndarray) -> pd.DataFrame:
+    """Every article of every component that holds a new article, with its cluster columns before."""
+    old_members = old[old["cluster_id"].isin(touched)].copy()
+    old_members["component"] = labels[len(new) + touched.get_indexer(old_members["cluster_id"])]
+    new_members = new.assign(component=labels[: len(new)], cluster_id=None, is_canonical=None, duplicate_of=None)
+    columns = ARTICLE_COLUMNS + ["component"]
+    return pd.concat(
+        [new_members[columns].assign(is_new=True), old_members[columns].assign(is_new=False)], ignore_index=True
+    )
+
+
+def _published_clusters(old: pd.DataFrame, touched: pd.Index, labels: np.ndarray, offset: int) -> pd.DataFrame:
+    """Touched published clusters with their component and the ingestion time of their founding member."""
+    members = old[old["cluster_id"].isin(touched)]
+    founders = members[members["article_id"] == members["cluster_id"]].set_index("cluster_id")["ingested_at"]
+    earliest = members.groupby("cluster_id")["ingested_at"].min()
+    return pd.DataFrame(
+        {
+            "component": labels[offset + np.arange(len(touched))],
+            "cluster_id": touched,
+            "founded_at": founders.reindex(touched).fillna(earliest.reindex(touched)).to_numpy(),
+        }
+    )
+
+
+def _result(members: pd.DataFrame, index: SignatureIndex) -> DedupResult:
+    after = members.rename(
+        columns={
+            "cluster_id": "cluster_id_before",
+            "is_canonical": "is_canonical_before",
+            "duplicate_of": "duplicate_of_before",
+            "cluster_id_after": "cluster_id",
+            "is_canonical_after": "is_canonical",
+            "duplicate_of_after": "duplicate_of",
+        }
+    )
+    is_new = after["is_new"]
+    changed = ~is_new & (
+        (after["cluster_id"] != after["cluster_id_before"])
+        | (after["is_canonical"] != after["is_canonical_before"].astype(bool))
+        | (after["duplicate_of"].fillna("") != after["duplicate_of_before"].fillna(""))
+    )
+    copy_changed = after["duplicate_of"].notna() & (is_new | (after["duplicate_of"].fillna("") != after["duplicate_of_before"].fillna("")))
+    copies = after[copy_changed]
+    canonical_hash = after.set_index("article_id")["content_hash"]
+    other_hash = canonical_hash.loc[copies["duplicate_of"]].to_numpy()
+    exact = copies["content_hash"].to_numpy() == other_hash
+    similarity = np.ones(len(copies))
+    if not exact.all():
+        similarity[~exact] = index.similarity(copies["content_hash"].to_numpy()[~exact], other_hash[~exact])
+    duplicates = pd.DataFrame(
+        {
+            "article_id": copies["article_id"].to_numpy(),
+            "duplicate_of": copies["duplicate_of"].to_numpy(),
+            "method": np.where(exact, "exact", "near"),
+            "similarity": similarity,
+        }
+    )
+    withdrawn = after[~is_new & after["duplicate_of"].isna() & after["duplicate_of_before"].notna()]
+    return DedupResult(
+        clusters=_cluster_frame(after[is_new]),
+        cluster_updates=_cluster_frame(after[changed]),
+        duplicates=duplicates,
+        signatures=index.new_rows,
+        withdrawn_duplicates=withdrawn[["article_id"]].reset_index(drop=True),
+    )
+
+
+def _cluster_frame(rows: pd.DataFrame) -> pd.DataFrame:
+    frame = rows[CLUSTER_COLUMNS].reset_index(drop=True)
+    frame["is_canonical"] = frame["is_canonical"].astype(bool)
+    frame["duplicate_of"] = frame["duplicate_of"].astype(object).where(frame["duplicate_of"].notna(), None)
+    return frame

@@ -1,0 +1,33 @@
+"""Candidate pairs from MinHash signatures by banding (locality-sensitive hashing), vectorized per band."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tasks.dedup.settings import DedupSettings
+
+
+def candidate_pairs(signatures: np.ndarray, probe: np.ndarray, settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct pairs (left < right) of rows that agree on a whole band, at least one of them in `probe`.
+
+    Rows already compared in earlier runs (not probed) are not paired with each other again.
+    """
+    n = len(signatures)
+    multipliers = np.random.default_rng(settings.seed + 1).integers(
+        0, 2**64, size=settings.rows, dtype=np.uint64
+    ) | np.uint64(1)
+    found = []
+    for band in range(settings.bands):
+        columns = signatures[:, band * settings.rows : (band + 1) * settings.rows].astype(np.uint64)
+        keys = (columns * multipliers).sum(axis=1, dtype=np.uint64)
+        order = np.argsort(keys, kind="stable")
+        sorted_keys = keys[order]
+        for distance in range(1, settings.bucket_window + 1):
+            same = sorted_keys[distance:] == sorted_keys[:-distance]
+            if not same.any():
+                break
+            left, right = order[:-distance][same], order[distance:][same]
+            wanted = probe[left] | probe[right]
+            found.append(np.minimum(left, right)[wanted] * n + np.maximum(left, right)[wanted])
+    codes = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
+    return codes // n, codes % n

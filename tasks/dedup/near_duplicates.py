@@ -1,0 +1,94 @@
+"""Near-duplicate contents among the new articles and between them and the published ones."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from tasks.dedup.lsh import candidate_pairs
+from tasks.dedup.minhash import estimated_jaccard
+from tasks.dedup.published import SIGNATURES_TABLE, PublishedIndex
+from tasks.dedup.settings import DedupSettings
+from tasks.dedup.signatures import SIGNATURE_COLUMNS, Signatures, signature_rows
+from tasks.dedup.verify import verified_pairs
+
+
+@dataclass
+class SignatureIndex:
+    """The stored signatures of published contents, plus those of contents first seen now.
+
+    Only contents no published article has are signed, and the stored index is read only when something
+    is to be compared with it: a re-run of published input signs and reads nothing.
+    """
+
+    fresh: pd.DataFrame
+    """Signature rows of the contents first seen now."""
+    published: PublishedIndex
+    settings: DedupSettings
+
+    @classmethod
+    def build(
+        cls, new: pd.DataFrame, old: pd.DataFrame, published: PublishedIndex, settings: DedupSettings
+    ) -> "SignatureIndex":
+        unseen = new[~new["content_hash"].isin(old["content_hash"])]
+        return cls(signature_rows(unseen, settings), published, settings)
+
+    @cached_property
+    def _stored_and_resigned(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """Stored signatures of the current scheme; published contents without one (the settings changed)
+        are signed again from their bodies, once, when new contents are to be compared with them."""
+        stored = self.published.read(SIGNATURES_TABLE, SIGNATURE_COLUMNS)
+        stored = stored[stored["scheme"] == self.settings.scheme]
+        resigned = self.fresh.iloc[:0]
+        if len(self.fresh):
+            bodies = self.published.read("articles", ["article_id", "content_hash", "body"])
+            missing = bodies[~bodies["content_hash"].isin(stored["content_hash"])]
+            resigned = signature_rows(missing, self.settings)
+        return pd.concat([stored, resigned], ignore_index=True), resigned
+
+    @property
+    def stored(self) -> pd.DataFrame:
+        return self._stored_and_resigned[0]
+
+    @property
+    def new_rows(self) -> pd.DataFrame:
+        """Rows to append to the index: contents first seen now, then re-signed published ones."""
+        if len(self.fresh) == 0:
+            return self.fresh
+        return pd.concat([self.fresh, self._stored_and_resigned[1]], ignore_index=True)
+
+    @cached_property
+    def signatures(self) -> Signatures:
+        """Stored rows first, then fresh ones; decoded only when a comparison needs them."""
+        parts = [Signatures.from_rows(rows, self.settings) for rows in (self.stored, self.fresh) if len(rows)]
+        return Signatures.concat(parts) if parts else Signatures.empty(self.settings)
+
+    @cached_property
+    def rows(self) -> pd.Index:
+        return pd.Index(self.signatures.content_hash)
+
+    def similarity(self, left_hashes: np.ndarray, right_hashes: np.ndarray) -> np.ndarray:
+        """Estimated Jaccard similarity of two contents per pair."""
+        left, right = self.rows.get_indexer(left_hashes), self.rows.get_indexer(right_hashes)
+        return estimated_jaccard(self.signatures.minhash, left, right)
+
+
+def near_duplicate_pairs(index: SignatureIndex, settings: DedupSettings) -> pd.DataFrame:
+    """Verified near-duplicate pairs (content_hash, other_hash, similarity) that involve a new content."""
+    if len(index.fresh) == 0:
+        return pd.DataFrame({"content_hash": [], "other_hash": [], "similarity": []})
+    signatures = index.signatures
+    probe = np.zeros(len(signatures.content_hash), dtype=bool)
+    probe[len(index.stored) :] = True
+    left, right = candidate_pairs(signatures.minhash, probe, settings)
+    left, right, similarity = verified_pairs(signatures, left, right, settings)
+    return pd.DataFrame(
+        {
+            "content_hash": signatures.content_hash[left],
+            "other_hash": signatures.content_hash[right],
+            "similarity": similarity,
+        }
+    )

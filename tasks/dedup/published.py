@@ -1,0 +1,29 @@
+"""What deduplication reads of the warehouse: the published articles, duplicates and signature index."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import pandas as pd
+
+SIGNATURES_TABLE = "dedup_signatures"
+
+ARTICLE_COLUMNS = [
+    "article_id",
+    "content_hash",
+    "cluster_id",
+    "is_canonical",
+    "duplicate_of",
+    "published_at",
+    "ingested_at",
+    "word_count",
+]
+
+
+class PublishedIndex(Protocol):
+    """Read access to the current warehouse version."""
+
+    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Rows of a published table (only `columns` when given); an empty frame with those columns
+        when the table does not exist yet."""
+        ...

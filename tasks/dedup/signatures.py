@@ -1,0 +1,101 @@
+"""Rows of the signature index: what a later run needs to compare new articles with this content.
+
+One row per distinct content (content_hash): its MinHash signature, its distinct shingle count (to
+estimate containment) and its fact hashes. Stored as bytes so a million rows load in one buffer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from tasks.dedup.content_hash import fold_text
+from tasks.dedup.facts import fact_codes
+from tasks.dedup.minhash import minhash_signatures
+from tasks.dedup.published import SIGNATURES_TABLE
+from tasks.dedup.settings import DedupSettings
+from tasks.dedup.shingles import shingle_hashes
+from tasks.schemas import INTERNAL_TABLES
+
+SIGNATURE_COLUMNS = [c for c in INTERNAL_TABLES[SIGNATURES_TABLE].column_names if c != "run_id"]
+
+
+@dataclass
+class Signatures:
+    """Decoded signatures of n contents, row i for content_hash[i]."""
+
+    content_hash: np.ndarray
+    minhash: np.ndarray
+    shingle_count: np.ndarray
+    fact_codes: np.ndarray
+    fact_offsets: np.ndarray
+    """Facts of row i: fact_codes[fact_offsets[i]:fact_offsets[i + 1]] (see facts.py)."""
+
+    def facts(self, row: int) -> np.ndarray:
+        return self.fact_codes[self.fact_offsets[row] : self.fact_offsets[row + 1]]
+
+    @classmethod
+    def from_rows(cls, rows: pd.DataFrame, settings: DedupSettings) -> "Signatures":
+        minhash = np.frombuffer(b"".join(rows["minhash"]), dtype="<u4").astype(np.uint32)
+        sizes = np.fromiter((len(f) // 8 for f in rows["facts"]), dtype=np.int64, count=len(rows))
+        return cls(
+            content_hash=rows["content_hash"].to_numpy(dtype=object),
+            minhash=minhash.reshape(len(rows), settings.permutations),
+            shingle_count=rows["shingle_count"].to_numpy(dtype=np.int64),
+            fact_codes=np.frombuffer(b"".join(rows["facts"]), dtype="<u8").astype(np.uint64),
+            fact_offsets=np.concatenate([[0], np.cumsum(sizes)]),
+        )
+
+    @classmethod
+    def concat(cls, parts: Sequence["Signatures"]) -> "Signatures":
+        shifts = np.cumsum([0] + [p.fact_offsets[-1] for p in parts[:-1]])
+        return cls(
+            content_hash=np.concatenate([p.content_hash for p in parts]),
+            minhash=np.concatenate([p.minhash for p in parts]),
+            shingle_count=np.concatenate([p.shingle_count for p in parts]),
+            fact_codes=np.concatenate([p.fact_codes for p in parts]),
+            fact_offsets=np.concatenate([[0]] + [p.fact_offsets[1:] + shift for p, shift in zip(parts, shifts)]),
+        )
+
+    @classmethod
+    def empty(cls, settings: DedupSettings) -> "Signatures":
+        return cls(
+            np.empty(0, object), np.empty((0, settings.permutations), np.uint32), np.empty(0, np.int64),
+            np.empty(0, np.uint64), np.zeros(1, np.int64),
+        )
+
+
+def signature_rows(articles: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
+    """Signature rows for articles (article_id, content_hash, body), one per distinct content."""
+    firsts = articles.drop_duplicates("content_hash")
+    parts = [pd.DataFrame({c: pd.Series(dtype=object) for c in SIGNATURE_COLUMNS})]
+    for start in range(0, len(firsts), settings.batch_size):
+        batch = firsts.iloc[start : start + settings.batch_size]
+        bodies = batch["body"].tolist()
+        shingles, offsets = shingle_hashes([fold_text(b) for b in bodies], settings.shingle_words)
+        minhash = minhash_signatures(shingles, offsets, settings).astype("<u4")
+        codes, fact_offsets = fact_codes(bodies)
+        facts = codes.astype("<u8").tobytes()
+        parts.append(
+            pd.DataFrame(
+                {
+                    "content_hash": batch["content_hash"].to_numpy(),
+                    "article_id": batch["article_id"].to_numpy(),
+                    "scheme": settings.scheme,
+                    "shingle_count": _distinct_counts(shingles, offsets).astype(np.int32),
+                    "minhash": [row.tobytes() for row in minhash],
+                    "facts": [facts[8 * a : 8 * b] for a, b in zip(fact_offsets[:-1], fact_offsets[1:])],
+                }
+            )
+        )
+    return pd.concat(parts, ignore_index=True)
+
+
+def _distinct_counts(shingles: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """Distinct shingles of each text."""
+    text = np.repeat(np.arange(len(offsets) - 1, dtype=np.uint64), np.diff(offsets))
+    keys = np.unique((text << np.uint64(32)) | shingles.astype(np.uint64))
+    return np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=len(offsets) - 1)

@@ -1,0 +1,122 @@
+"""Enrichment of cleaned articles: language, entities, mentions, quotes, dates, tone and keyphrases."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from functools import partial
+
+import pandas as pd
+import pyarrow as pa
+
+from tasks.enrich.annotation import ArticleAnnotation, ArticleRecord, Failure, annotate_records
+from tasks.enrich.entities import EntityIndex
+from tasks.enrich.language import detect_languages_of
+from tasks.enrich.pool import map_batches
+from tasks.enrich.quotes import Quote
+from tasks.schemas import TABLES
+from tasks.settings import Settings
+
+BATCHES_PER_WORKER = 4
+"""Several batches per worker keep both cores busy to the end of a run."""
+
+ARTICLE_COLUMNS = ("article_id", "language", "tone", "polarity", "keyphrases")
+
+
+@dataclass
+class Enrichment:
+    articles: pd.DataFrame
+    entities: pd.DataFrame
+    mentions: pd.DataFrame
+    quotes: pd.DataFrame
+    date_mentions: pd.DataFrame
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+
+def detect_languages(texts: list[str], settings: Settings) -> list[str | None]:
+    """ISO 639-1 code of each text (article bodies, removed segments), among settings.languages; None if untold."""
+    return detect_languages_of(list(texts), tuple(settings.languages))
+
+
+def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settings: Settings) -> Enrichment:
+    """Annotate every article; frames follow tasks/schemas.py without run_id; failed articles are listed, not raised."""
+    records = [ArticleRecord(r.article_id, r.body, _day(r.published_at)) for r in articles[["article_id", "body", "published_at"]].itertuples(index=False)]
+    size = max(1, min(settings.batch_size, math.ceil(len(records) / max(1, settings.workers * BATCHES_PER_WORKER))))
+    batches = [records[i : i + size] for i in range(0, len(records), size)]
+    work = partial(annotate_records, model=settings.spacy_model, languages=tuple(settings.languages))
+    results = [item for batch in map_batches(work, batches, settings.spacy_model, settings.workers, len(records)) for item in batch]
+    done = [r for r in results if isinstance(r, ArticleAnnotation)]
+    index = EntityIndex(known_entities)
+    index.learn_acronyms(m for a in done for m in a.mentions)
+    mention_rows = [
+        {
+            "article_id": a.article_id,
+            "entity_id": index.link(m),
+            "text": m.text,
+            "type": m.type,
+            "start": m.start,
+            "end": m.end,
+            "role": m.role,
+            "country_codes": list(m.country_codes),
+        }
+        for a in done
+        for m in a.mentions
+    ]
+    quote_rows = [_quote_row(a.article_id, quote, polarity, index) for a in done for quote, polarity in a.quotes]
+    referenced = [r["entity_id"] for r in mention_rows] + [r["speaker_entity_id"] for r in quote_rows if r["speaker_entity_id"]]
+    date_rows = [{"article_id": a.article_id, **d._asdict()} for a in done for d in a.dates]
+    return Enrichment(
+        articles=_frame(ARTICLE_COLUMNS, "articles", [_article_row(a) for a in done]),
+        entities=_frame(_columns("entities"), "entities", index.entity_rows(referenced)),
+        mentions=_frame(_columns("mentions"), "mentions", mention_rows),
+        quotes=_frame(_columns("quotes"), "quotes", quote_rows),
+        date_mentions=_frame(_columns("date_mentions"), "date_mentions", date_rows),
+        failures=[(f.article_id, f.reason) for f in results if isinstance(f, Failure)],
+    )
+
+
+def _article_row(a: ArticleAnnotation) -> dict:
+    return {"article_id": a.article_id, "language": a.language, "tone": a.tone.tone, "polarity": a.tone.polarity, "keyphrases": a.keyphrases}
+
+
+def _quote_row(article_id: str, quote: Quote, polarity: float | None, index: EntityIndex) -> dict:
+    return {
+        "quote_id": quote_id(article_id, quote.start),
+        "article_id": article_id,
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "speaker": quote.speaker,
+        "speaker_entity_id": index.link(quote.speaker_mention) if quote.speaker_mention else None,
+        "cue": quote.cue,
+        "polarity": polarity,
+    }
+
+
+def quote_id(article_id: str, start: int) -> str:
+    """Stable id of a quote: a hash of its article and where it starts."""
+    return hashlib.sha256(f"{article_id}\x1f{start}".encode()).hexdigest()[:16]
+
+
+def _day(published_at) -> date | None:
+    """The UTC calendar day relative dates resolve against."""
+    if published_at is None or pd.isna(published_at):
+        return None
+    stamp = pd.Timestamp(published_at)
+    return (stamp.tz_convert("UTC") if stamp.tzinfo else stamp).date()
+
+
+def _columns(table: str) -> list[str]:
+    return [c for c in TABLES[table].column_names if c != "run_id"]
+
+
+def _frame(columns, table: str, rows: list[dict]) -> pd.DataFrame:
+    """A frame with exactly the table's Arrow types for `columns` (lists stay Python lists)."""
+    schema = pa.schema([TABLES[table].schema.field(c) for c in columns])
+    frame = pa.Table.from_pylist(rows, schema=schema).to_pandas()
+    for name in columns:
+        if pa.types.is_list(schema.field(name).type):
+            frame[name] = [list(v) for v in frame[name]]
+    return frame

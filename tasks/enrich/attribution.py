@@ -1,0 +1,118 @@
+"""Who a quotation is attributed to, read from the words around it: `"...," Kallas said`, `she said: "..."`."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+CUES = (  # verbs that are also common nouns ("states", "notes", "claims") are left out
+    "said says say added adds told tells stated asked asks continued continues explained explains noted wrote writes "
+    "warned warns insisted insists argued argues claimed declared declares announced replied replies responded "
+    "recalled recalls stressed stresses emphasised emphasized emphasises emphasizes underlined underlines suggested "
+    "suggests admitted admits acknowledged acknowledges concluded tweeted posted commented remarked observed urged "
+    "cautioned predicted conceded complained confirmed vowed pledged promised shouted quipped mused recounted "
+    "reiterated went\\s+on goes\\s+on pointed\\s+out according\\s+to"
+).split()
+_CUE = r"(?P<cue>" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
+_ADVERB = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|simply|just)\s+)?"
+PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
+
+_SPEAKER_THEN_CUE = re.compile(
+    r"^[\s,.;:–—-]*(?P<speaker>[^\s,.;:!?\"“”(](?:[^\n\"“”;:!?,.]|\.(?=\S)){0,80}?)\s+" + _ADVERB + _CUE
+)
+_SPEAKER_APPOSITION_CUE = re.compile(
+    r"^[\s,.;:–—-]*(?P<speaker>[A-Z][^\n\"“”;:!?,.]{0,60}?),\s+[^\n\"“”;:!?,]{1,80},\s+" + _ADVERB + _CUE
+)
+"""`," Smith, a former diplomat, said`: the apposition is not part of the speaker."""
+_CUE_THEN_SPEAKER = re.compile(r"^[\s,.;:–—-]*" + _CUE + r"\s+(?P<speaker>(?:[^\s,;:!?\"“”.(]|\.(?=\S))(?:[^\n,;:!?\"“”.(]|\.(?=\S)){0,80})")
+_CUE_ANYWHERE = re.compile(r"\b" + _ADVERB + _CUE, re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:(–—]")
+_LEADING_WORDS = re.compile(r"^(?:and|but|as|while|so|when|because|then|who|which)\s+", re.IGNORECASE)
+MAX_SPEAKER_WORDS = 9
+MAX_WORDS_AFTER_CUE = 5
+"""`Liimets said Friday that: "..."` or `X told ETV news show: "..."`; longer runs are reported speech, not a cue."""
+
+
+class Attribution(NamedTuple):
+    speaker: str
+    start: int
+    end: int
+    cue: str | None
+
+
+def after_quote(body: str, at: int, stop: int) -> Attribution | None:
+    """Attribution right after a closing mark: `," Kallas said`, `," said Stoltenberg, adding`, `," he went on`."""
+    tail = body[at:stop]
+    for pattern in (_SPEAKER_THEN_CUE, _SPEAKER_APPOSITION_CUE, _CUE_THEN_SPEAKER):
+        match = pattern.match(tail)
+        if match and _plausible(match.group("speaker")):
+            return _attribution(match, at)
+    return None
+
+
+def before_quote(body: str, start: int, at: int) -> Attribution | None:
+    """Attribution leading into an opening mark: `she said: "`, `X told Reuters: "`, `according to X, "`."""
+    lead = body[start:at]
+    if lead.rstrip().endswith(("\"", "“", "”")):
+        return None
+    cues = list(_CUE_ANYWHERE.finditer(lead))
+    if not cues:
+        return None
+    cue = cues[-1]
+    rest = lead[cue.end() :].strip()
+    if cue.group("cue").lower().startswith("according"):
+        name = rest.rstrip(",: ")
+        return _speaker_at(body, start + cue.end() + lead[cue.end() :].find(name), name, "according to") if name and "," not in name else None
+    if len(rest.rstrip(":, ").split()) > MAX_WORDS_AFTER_CUE or not re.search(r"(?:[:,]|\bthat|^)\s*$", lead[cue.end() :].rstrip()):
+        return None
+    return clause_speaker(body, start, start + cue.start(), _cue_word(cue))
+
+
+def speaker_in_sentence(body: str, start: int, end: int) -> Attribution | None:
+    """A `speaker cue` pair anywhere in a stretch of reported speech: `She said NATO was not planning ...`."""
+    for cue in _CUE_ANYWHERE.finditer(body, start, end):
+        if cue.group("cue").lower().startswith("according"):
+            name = _CLAUSE_BREAK.split(body[cue.end() : end], 1)[0].strip()
+            found = _speaker_at(body, cue.end() + body[cue.end() : end].find(name), name, "according to") if name else None
+        else:
+            found = clause_speaker(body, start, cue.start(), _cue_word(cue))
+        if found:
+            return found
+    return None
+
+
+def clause_speaker(body: str, start: int, cue_at: int, cue: str | None) -> Attribution | None:
+    """The clause right before a cue as the speaker: `Speaking in Riga, Liimets said` -> Liimets;
+    `Secretary of the Council, Oleksiy Danilov, said` -> Oleksiy Danilov."""
+    lead = body[start:cue_at].rstrip()
+    lead = lead.rstrip(",").rstrip()
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(lead)), default=0)
+    clause = _LEADING_WORDS.sub("", lead[cut:].strip())
+    if not _plausible(clause):
+        return None
+    return _speaker_at(body, start + lead.rfind(clause), clause, cue)
+
+
+def _speaker_at(body: str, at: int, speaker: str, cue: str | None) -> Attribution | None:
+    speaker = speaker.strip()
+    return Attribution(speaker, at, at + len(speaker), cue) if _plausible(speaker) else None
+
+
+def _plausible(speaker: str) -> bool:
+    """A pronoun, a name, or a description like `the foreign minister`, `a NATO spokesperson`."""
+    words = speaker.split()
+    if not words or len(words) > MAX_SPEAKER_WORDS:
+        return False
+    if len(words) == 1 and words[0].lower() in PRONOUNS:
+        return True
+    return any(w[0].isupper() for w in words) or words[0].lower() in {"the", "a", "an", "one", "his", "her", "their"}
+
+
+def _attribution(match: re.Match, offset: int) -> Attribution:
+    speaker = match.group("speaker").rstrip()
+    start = offset + match.start("speaker")
+    return Attribution(speaker, start, start + len(speaker), _cue_word(match))
+
+
+def _cue_word(match: re.Match) -> str:
+    return re.sub(r"\s+", " ", match.group("cue").lower())

@@ -1,0 +1,33 @@
+"""Language of a text (ISO 639-1), told by lingua among the languages a run allows."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
+
+MIN_LETTERS = 3
+"""Shorter texts carry too little signal for a verdict; they get None."""
+
+
+@lru_cache(maxsize=4)
+def language_detector(languages: tuple[str, ...]) -> LanguageDetector:
+    """Build once per process (about 7 s for twelve languages); forked workers share it."""
+    codes = [IsoCode639_1.from_str(code) for code in languages]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_preloaded_language_models().build()
+
+
+def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
+    """ISO 639-1 code of one text, or None when it cannot be told."""
+    return detect_languages_of([text], languages)[0]
+
+
+def detect_languages_of(texts: list[str], languages: tuple[str, ...]) -> list[str | None]:
+    """ISO 639-1 codes of many texts; None for a text without enough letters to judge."""
+    detector = language_detector(tuple(languages))
+    results: list[str | None] = [None] * len(texts)
+    judged = [i for i, text in enumerate(texts) if sum(ch.isalpha() for ch in text or "") >= MIN_LETTERS]
+    found = detector.detect_languages_in_parallel_of([texts[i] for i in judged]) if judged else []
+    for i, language in zip(judged, found):
+        results[i] = language.iso_code_639_1.name.lower() if language is not None else None
+    return results

@@ -1,0 +1,138 @@
+"""Direct quotations of one article with their speaker and cue verb."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tasks.enrich.attribution import Attribution, after_quote, before_quote, speaker_in_sentence
+from tasks.enrich.mentions import Mention
+from tasks.enrich.quotation_marks import Piece, Quotation, paragraph_bounds, quotations
+from tasks.enrich.speakers import speaker_mention
+
+MIN_WORDS = 4
+"""Shorter quoted text without closing punctuation is a scare quote or a title ("real risk"), not a quotation."""
+SUBJECT_WITHIN_WORDS = 6
+"""A person named this early in the sentence before a quote is its subject, and the quote's likely speaker."""
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
+
+
+class Quote(NamedTuple):
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: Mention | None
+    cue: str | None
+
+
+def article_quotes(body: str, mentions: list[Mention]) -> list[Quote]:
+    """Quotes in reading order; a quote without a stated speaker takes the one the text around it implies
+    (then its cue is None: no verb introduces it)."""
+    paragraphs = paragraph_bounds(body)
+    found: list[_Found] = []
+    for pieces, gap_attribution in _joined_around_attributions(body, quotations(body)):
+        text, start, end = _quote_text(body, pieces)
+        if len(text.split()) < MIN_WORDS and not text.endswith((".", "!", "?")):
+            continue
+        paragraph = next(p for p in paragraphs if p[0] <= start <= p[1])
+        attribution = gap_attribution or _stated(body, pieces, paragraph, found) or _implied(body, pieces, paragraph, paragraphs, found, mentions)
+        mention = speaker_mention(attribution, mentions) if attribution else None
+        speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
+        found.append(_Found(Quote(text, start, end, speaker, mention, cue), attribution, pieces[0].start - 1, pieces[-1].end + 1))
+    return [f.quote for f in found]
+
+
+class _Found(NamedTuple):
+    quote: Quote
+    attribution: Attribution | None
+    opening: int
+    closing: int
+    """Offset right after the closing mark."""
+
+
+def _joined_around_attributions(body: str, found: list[Quotation]) -> list[tuple[tuple[Piece, ...], Attribution | None]]:
+    """`"Piece one," she said, "piece two."` is one quote: join pieces whose gap is only an attribution."""
+    joined: list[tuple[tuple[Piece, ...], Attribution | None]] = []
+    for quotation in found:
+        if joined:
+            pieces, attribution = joined[-1]
+            gap = body[pieces[-1].end + 1 : quotation.pieces[0].start - 1]
+            between = after_quote(body, pieces[-1].end + 1, quotation.pieces[0].start - 1) if "\n" not in gap else None
+            if between and attribution is None and gap.rstrip().endswith(",") and not _SENTENCE_END.search(gap):
+                joined[-1] = ((*pieces, *quotation.pieces), between)
+                continue
+        joined.append((quotation.pieces, None))
+    return joined
+
+
+def _stated(body: str, pieces: tuple[Piece, ...], paragraph: tuple[int, int], found: list[_Found]) -> Attribution | None:
+    """A speaker and cue written right after the quote or leading into it, in the same sentence."""
+    opening, closing = pieces[0].start - 1, pieces[-1].end + 1
+    line_end = body.find("\n", closing)
+    after = after_quote(body, closing, _next_mark(body, closing, line_end if line_end >= 0 else len(body)))
+    if after:
+        return after
+    lead_start = _sentence_starts(body, _since(paragraph, found), opening)[-1]
+    return before_quote(body, lead_start, opening) or speaker_in_sentence(body, lead_start, opening)
+
+
+def _implied(body, pieces, paragraph, paragraphs, found: list[_Found], mentions) -> Attribution | None:
+    """The speaker the text implies: the person the sentences before are about, or the previous quote's speaker."""
+    opening = pieces[0].start - 1
+    sentences = _sentence_starts(body, _since(paragraph, found), opening)
+    implied = _subject(body, sentences[-1], opening, mentions)
+    if not implied and len(sentences) > 1:
+        implied = speaker_in_sentence(body, sentences[-2], sentences[-1]) or _subject(body, sentences[-2], sentences[-1], mentions)
+    previous = found[-1] if found else None
+    if not implied and previous and previous.closing > paragraph[0]:
+        implied = previous.attribution
+    if not implied and opening == paragraph[0] and paragraph in paragraphs[1:]:
+        before_start, before_end = paragraphs[paragraphs.index(paragraph) - 1]
+        if previous and previous.opening >= before_start:
+            implied = after_quote(body, previous.closing, before_end) or previous.attribution
+        else:
+            tail = _sentence_starts(body, before_start, before_end)[-1]
+            implied = speaker_in_sentence(body, tail, before_end) or _subject(body, tail, before_end, mentions)
+    return implied._replace(cue=None) if implied else None
+
+
+def _since(paragraph: tuple[int, int], found: list[_Found]) -> int:
+    """Where the lead-in to a quote may start: its paragraph, or the end of the quote before it there."""
+    if found and found[-1].closing > paragraph[0]:
+        return found[-1].closing
+    return paragraph[0]
+
+
+def _subject(body: str, start: int, end: int, mentions: list[Mention]) -> Attribution | None:
+    """The person a sentence opens with (`Latvian Foreign Minister Edgars Rinkevics spoke of ...`)."""
+    for m in mentions:
+        if start <= m.start < end and m.type == "PERSON":
+            if len(body[start : m.start].split()) <= SUBJECT_WITHIN_WORDS:
+                return Attribution(m.text, m.start, m.end, None)
+            return None
+    return None
+
+
+def _sentence_starts(body: str, start: int, end: int) -> list[int]:
+    return [start] + [m.end() for m in _SENTENCE_END.finditer(body, start, end) if m.end() <= end]
+
+
+def _next_mark(body: str, start: int, end: int) -> int:
+    match = re.compile(r'["“”„«»]').search(body, start, end)
+    return match.start() if match else end
+
+
+def _quote_text(body: str, pieces: tuple[Piece, ...]) -> tuple[str, int, int]:
+    """Text without marks (pieces joined by a space, a trailing comma dropped) and its span."""
+    parts = []
+    for piece in pieces:
+        part = body[piece.start : piece.end]
+        parts.append(part.strip())
+    text = " ".join(parts).rstrip(",").rstrip()
+    start = pieces[0].start + (len(body[pieces[0].start : pieces[0].end]) - len(body[pieces[0].start : pieces[0].end].lstrip()))
+    end = pieces[-1].end
+    while end > start and (body[end - 1].isspace() or body[end - 1] == ","):
+        end -= 1
+    return text, start, end

@@ -1,0 +1,37 @@
+"""Bytes to text: UTF-8 first, then a detected legacy encoding; binary data is refused."""
+
+from __future__ import annotations
+
+from charset_normalizer import from_bytes
+
+from tasks.ingest.rejection import InputRejected
+
+_CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+
+
+def _looks_binary(sample: bytes) -> bool:
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b in _CONTROL)
+    return controls > max(8, len(sample) // 100)
+
+
+def decode_text(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding); raise InputRejected for empty, binary or undecodable bytes."""
+    if not data.strip():
+        raise InputRejected("empty", "the file is empty or only white space; nothing to ingest")
+    if _looks_binary(data[:8192]):
+        raise InputRejected("binary", "the file holds binary data (NUL or control bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[: 1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise InputRejected("undecodable", "the bytes are not UTF-8 and no other text encoding fits; re-save as UTF-8")
+    try:
+        return data.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise InputRejected(
+            "undecodable", f"the bytes do not decode as {best.encoding}; re-save the file as UTF-8"
+        ) from None

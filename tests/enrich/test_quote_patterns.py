@@ -1,0 +1,85 @@
+"""Quotation patterns of news writing: each text must give one quote with this text, speaker and cue."""
+
+from __future__ import annotations
+
+import pytest
+
+from tasks.enrich.mentions import article_mentions
+from tasks.enrich.model import ner_pipeline
+from tasks.enrich.quotes import article_quotes
+from tasks.settings import Settings
+
+LEAD = "Prime Minister Kaja Kallas met John Smith in Tallinn on Monday."
+
+CASES = [
+    # (body, quote text, speaker as written, speaker's canonical name, cue)
+    (f'{LEAD}\n\n"We will not give in to pressure," Kallas said.', "We will not give in to pressure", "Kallas", "Kaja Kallas", "said"),
+    (f'{LEAD}\n\n"We will not give in to pressure," said Kallas.', "We will not give in to pressure", "Kallas", "Kaja Kallas", "said"),
+    (f'{LEAD}\n\nKallas said: "We will not give in to pressure."', "We will not give in to pressure.", "Kallas", "Kaja Kallas", "said"),
+    (f'Kaja Kallas arrived late.\n\nShe said: "We will not give in to pressure."', "We will not give in to pressure.", "She", "Kaja Kallas", "said"),
+    (f'{LEAD}\n\n“We will not give in to pressure,” she said.', "We will not give in to pressure", "she", "John Smith", "said"),
+    (f'{LEAD}\n\n"We are ready to talk," she said, "but not at any price."', "We are ready to talk, but not at any price.", "she", "John Smith", "said"),
+    (f'{LEAD}\n\n“We are ready to talk,” Kallas said, “but not at any price.”', "We are ready to talk, but not at any price.", "Kallas", "Kaja Kallas", "said"),
+    ('NATO chief Jens Stoltenberg spoke in Brussels.\n\n"The alliance stays united," said Stoltenberg, adding that more troops would come.', "The alliance stays united", "Stoltenberg", "Jens Stoltenberg", "said"),
+    (f'{LEAD}\n\nSmith told Reuters: "The talks went well and we expect more."', "The talks went well and we expect more.", "Smith", "John Smith", "told"),
+    (f'{LEAD}\n\nAccording to Smith, "the talks went well and we expect more."', "the talks went well and we expect more.", "Smith", "John Smith", "according to"),
+    (f'{LEAD}\n\n"The talks went well and we expect more," according to Smith.', "The talks went well and we expect more", "Smith", "John Smith", "according to"),
+    (f'{LEAD}\n\n"We don\'t want a war that nobody can win," Smith said.', "We don't want a war that nobody can win", "Smith", "John Smith", "said"),
+    (f'{LEAD}\n\nA 12" pipe burst in the port. "This is a disaster for the harbour," Smith said.', "This is a disaster for the harbour", "Smith", "John Smith", "said"),
+    (f'{LEAD}\n\n"Will the alliance hold together?" asked Smith.', "Will the alliance hold together?", "Smith", "John Smith", "asked"),
+    (f'{LEAD}\n\n"We will never surrender our freedom!" he shouted.', "We will never surrender our freedom!", "he", "John Smith", "shouted"),
+    (f'{LEAD}\n\n"The sanctions must stay in place," he told reporters.', "The sanctions must stay in place", "he", "John Smith", "told"),
+    (f'{LEAD}\n\n"The sanctions must stay in place," Smith added.', "The sanctions must stay in place", "Smith", "John Smith", "added"),
+    (f'{LEAD}\n\n"The sanctions must stay in place," Smith wrote on Twitter.', "The sanctions must stay in place", "Smith", "John Smith", "wrote"),
+    (f'{LEAD}\n\n"The sanctions must stay in place," Smith continued.', "The sanctions must stay in place", "Smith", "John Smith", "continued"),
+    (f'{LEAD}\n\n"The sanctions must stay in place," he went on.', "The sanctions must stay in place", "he", "John Smith", "went on"),
+    (f'{LEAD}\n\n"The sanctions must stay in place," the prime minister said.', "The sanctions must stay in place", "the prime minister", "Kaja Kallas", "said"),
+    ('US President Joe Biden spoke on Friday.\n\n"America stands with its allies in Europe," President Joe Biden said.', "America stands with its allies in Europe", "President Joe Biden", "Joe Biden", "said"),
+    ('"The alliance will defend every inch of its territory," said NATO Secretary General Jens Stoltenberg.', "The alliance will defend every inch of its territory", "NATO Secretary General Jens Stoltenberg", "Jens Stoltenberg", "said"),
+    (f'{LEAD}\n\nSmith said that "the plan is dead and buried".', "the plan is dead and buried", "Smith", "John Smith", "said"),
+    (f'{LEAD}\n\nSmith said the plan would fail. "Nobody believes in it any more."', "Nobody believes in it any more.", "Smith", "John Smith", None),
+    (f'{LEAD}\n\n"We are worried about the border," Smith said.\n\n"Nobody believes the promises any more."', "Nobody believes the promises any more.", "Smith", "John Smith", None),
+    (f'{LEAD}\n\n"This is the first part of a long statement. It goes on.\n\n"And this is the second part of it," Smith said.', "This is the first part of a long statement. It goes on. And this is the second part of it", "Smith", "John Smith", "said"),
+    ('In a statement, the Kremlin said: "Russia will respond to any provocation."', "Russia will respond to any provocation.", "Kremlin", "Kremlin", "said"),
+    (f'{LEAD}\n\n"We will look at every option," Smith said in a statement on Tuesday.', "We will look at every option", "Smith", "John Smith", "said"),
+    (f'{LEAD}\n\n"We will look at every option," Smith, a former diplomat, said.', "We will look at every option", "Smith", "John Smith", "said"),
+]
+
+
+def _quotes(body: str):
+    doc = ner_pipeline(Settings().spacy_model)(body)
+    mentions = article_mentions(body, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
+    return body, article_quotes(body, mentions)
+
+
+@pytest.mark.parametrize(("body", "text", "speaker", "name", "cue"), CASES, ids=[c[1][:30] for c in CASES])
+def test_quote_pattern(body, text, speaker, name, cue):
+    body, quotes = _quotes(body)
+    assert [q.text for q in quotes][-1:] == [text]
+    quote = quotes[-1]
+    assert quote.speaker is not None and quote.speaker.casefold().endswith(speaker.casefold())
+    assert quote.speaker_mention is not None and quote.speaker_mention.name == name
+    assert quote.cue == cue
+    if "\n" not in body[quote.start : quote.end] and (quote.cue or "\0") not in body[quote.start : quote.end]:
+        assert body[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The so-called "special operation" has lasted a year.',
+        'He warned of a “real risk” of escalation.',
+        "The 6'2\" forward said nothing. Rock 'n' roll isn't dead, it's the band's best year.",
+        'Smith told the news show "Morning Report" on Friday that talks had stalled.',
+    ],
+)
+def test_scare_quotes_titles_apostrophes_and_inch_marks_are_not_quotes(body):
+    assert _quotes(body)[1] == []
+
+
+def test_two_speakers_in_a_row_keep_their_own_quotes():
+    _, quotes = _quotes('Anna Berg and John Smith disagreed.\n\n"We will appeal the ruling," said Berg. "We accept the ruling," said Smith.')
+    assert [(q.text, q.speaker_mention.name) for q in quotes] == [
+        ("We will appeal the ruling", "Anna Berg"),
+        ("We accept the ruling", "John Smith"),
+    ]
