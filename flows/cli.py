@@ -1,4 +1,4 @@
-"""The `newsdesk` command: run the pipeline, validate and query the warehouse."""
+"""The `newsdesk` command: run the pipeline, validate, query and report on the warehouse."""
 
 from __future__ import annotations
 
@@ -25,10 +25,15 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="run every table's suite against what is published")
     validate.add_argument("--warehouse", type=Path, default=Path("warehouse"))
 
-    query = commands.add_parser("query", help="run SQL in DuckDB over the warehouse tables")
-    query.add_argument("sql", help="e.g. \"select title, publisher from articles\"")
+    query = commands.add_parser("query", help="run SQL in DuckDB over the warehouse tables and analytic views")
+    query.add_argument("sql", nargs="?", help="e.g. \"select title, publisher from articles\"")
     query.add_argument("--warehouse", type=Path, default=Path("warehouse"))
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    query.add_argument("--duckdb", type=Path, metavar="FILE", help="write a DuckDB file with the same views to FILE")
+
+    report = commands.add_parser("report", help="write a self-contained HTML report of the warehouse")
+    report.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+    report.add_argument("--out", type=Path, required=True, help="folder for index.html")
     return parser
 
 
@@ -82,9 +87,16 @@ def _query(args: argparse.Namespace) -> int:
     import duckdb
 
     from flows.console import print_frame
-    from tasks.warehouse.query import connect
+    from tasks.warehouse.query import connect, write_database
 
+    if args.sql is None and args.duckdb is None:
+        print("newsdesk query: give SQL to run or --duckdb FILE to write", file=sys.stderr)
+        return EXIT_USAGE
     try:
+        if args.duckdb is not None:
+            print(f"Wrote {write_database(args.warehouse, args.duckdb.absolute())}", file=sys.stderr)
+            if args.sql is None:
+                return EXIT_OK
         with connect(args.warehouse) as con:
             frame = con.sql(args.sql).df()
     except FileNotFoundError as err:
@@ -97,7 +109,19 @@ def _query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": _run, "validate": _validate, "query": _query}
+def _report(args: argparse.Namespace) -> int:
+    from tasks.analytics.report import write_report
+
+    try:
+        index = write_report(args.warehouse, args.out)
+    except FileNotFoundError as err:
+        print(f"newsdesk report: {err}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Wrote {index}")
+    return EXIT_OK
+
+
+COMMANDS = {"run": _run, "validate": _validate, "query": _query, "report": _report}
 
 
 def main(argv: list[str] | None = None) -> None:

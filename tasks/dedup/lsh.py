@@ -29,5 +29,6 @@ def candidate_pairs(signatures: np.ndarray, probe: np.ndarray, settings: DedupSe
             left, right = order[:-distance][same], order[distance:][same]
             wanted = probe[left] | probe[right]
             found.append(np.minimum(left, right)[wanted] * n + np.maximum(left, right)[wanted])
-    codes = np.unique(np.concatenate(found)) if found else np.empty(0, np.int64)
+    codes = np.sort(np.concatenate(found)) if found else np.empty(0, np.int64)
+    codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])] if len(codes) else codes
     return codes // n, codes % n

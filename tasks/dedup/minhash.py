@@ -7,7 +7,7 @@ import numpy as np
 from tasks.dedup.settings import DedupSettings
 
 EMPTY = np.uint32(0xFFFFFFFF)
-_SHINGLE_CHUNK = 1 << 16
+_SHINGLE_CHUNK = 4096
 
 
 def permutations(settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
@@ -19,23 +19,29 @@ def permutations(settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
 
 
 def minhash_signatures(shingles: np.ndarray, offsets: np.ndarray, settings: DedupSettings) -> np.ndarray:
-    """(texts x permutations) uint32 minima; a text without shingles gets EMPTY everywhere."""
+    """(texts x permutations) uint32 minima; a text without shingles gets EMPTY everywhere.
+
+    Texts are hashed a few thousand shingles at a time into one reused buffer that stays in cache.
+    """
     a, b = permutations(settings)
     signatures = np.full((len(offsets) - 1, len(a)), EMPTY, dtype=np.uint32)
     counts = np.diff(offsets)
+    buffer = np.empty((max(_SHINGLE_CHUNK, int(counts.max(initial=0))), len(a)), dtype=np.uint64)
     for first, last in _chunks(offsets):
         texts = np.arange(first, last)[counts[first:last] > 0]
         if len(texts) == 0:
             continue
         values = shingles[offsets[texts[0]] : offsets[texts[-1] + 1]].astype(np.uint64)
-        hashed = (values[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
-        starts = offsets[texts] - offsets[texts[0]]
-        signatures[texts] = np.minimum.reduceat(hashed, starts, axis=0).astype(np.uint32)
+        hashed = buffer[: len(values)]
+        np.multiply(values[:, None], a, out=hashed)
+        np.add(hashed, b, out=hashed)
+        np.right_shift(hashed, np.uint64(32), out=hashed)
+        signatures[texts] = np.minimum.reduceat(hashed, offsets[texts] - offsets[texts[0]], axis=0)
     return signatures
 
 
 def _chunks(offsets: np.ndarray):
-    """Ranges of texts holding about _SHINGLE_CHUNK shingles, so the hash matrix stays small."""
+    """Ranges of texts holding about _SHINGLE_CHUNK shingles (a longer text alone)."""
     first = 0
     n = len(offsets) - 1
     while first < n:

@@ -17,7 +17,7 @@ def shingle_hashes(folded: Sequence[str], words: int) -> tuple[np.ndarray, np.nd
 
     Returns the uint32 hashes of all texts end to end and the offsets (n + 1) where each text's start.
     """
-    tokens = pc.utf8_split_whitespace(pa.array([text or None for text in folded], pa.large_string()))
+    tokens = pc.split_pattern(pa.array([text or None for text in folded], pa.large_string()), " ")
     token_offsets = tokens.offsets.to_numpy().astype(np.int64)
     encoded = tokens.flatten().dictionary_encode()
     token_hash = token_hashes(encoded.dictionary.to_pylist())[encoded.indices.to_numpy()]

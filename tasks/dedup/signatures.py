@@ -97,5 +97,6 @@ def signature_rows(articles: pd.DataFrame, settings: DedupSettings) -> pd.DataFr
 def _distinct_counts(shingles: np.ndarray, offsets: np.ndarray) -> np.ndarray:
     """Distinct shingles of each text."""
     text = np.repeat(np.arange(len(offsets) - 1, dtype=np.uint64), np.diff(offsets))
-    keys = np.unique((text << np.uint64(32)) | shingles.astype(np.uint64))
-    return np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=len(offsets) - 1)
+    keys = np.sort((text << np.uint64(32)) | shingles.astype(np.uint64))
+    first = np.concatenate([[True], keys[1:] != keys[:-1]])
+    return np.bincount((keys[first] >> np.uint64(32)).astype(np.int64), minlength=len(offsets) - 1)

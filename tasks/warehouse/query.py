@@ -1,11 +1,13 @@
-"""DuckDB over the warehouse: one view per table, all on the same published version."""
+"""DuckDB over the warehouse: one view per table and the analytic views, all on the same published version."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
 
+from tasks.analytics.views import create_views
 from tasks.schemas import TABLES
 from tasks.warehouse.snapshot import Snapshot
 
@@ -15,7 +17,8 @@ def _quote(path: Path) -> str:
 
 
 def connect(warehouse: Path, database: str = ":memory:") -> duckdb.DuckDBPyConnection:
-    """A connection with a view per table over the version current now (the pointer is resolved once)."""
+    """A connection with a view per table over the version current now (the pointer is resolved once), plus the
+    analytic views (who_said_what, ...) over those."""
     snapshot = Snapshot(warehouse)
     if not snapshot.exists:
         raise FileNotFoundError(f"nothing is published in {warehouse}; run `newsdesk run` first")
@@ -26,4 +29,15 @@ def connect(warehouse: Path, database: str = ":memory:") -> duckdb.DuckDBPyConne
             f"create or replace view {name} as "
             f"select * from read_parquet({glob}, hive_partitioning = true, union_by_name = true)"
         )
+    create_views(con)
     return con
+
+
+def write_database(warehouse: Path, path: Path) -> Path:
+    """A DuckDB file holding the same views, over absolute paths of the version current now, for tools that want a
+    database to open. Written beside `path` and renamed over it, so an open reader never sees half a file."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.unlink(missing_ok=True)
+    connect(warehouse, str(tmp)).close()
+    os.replace(tmp, path)
+    return path
