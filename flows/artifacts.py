@@ -1,4 +1,5 @@
-"""What a run leaves in the Prefect UI: a markdown summary and a table of its validation results."""
+"""What a run leaves in the Prefect UI: a markdown summary, a table of its validation results and a link to its
+GX Data Docs."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
-from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
 from tasks.warehouse.snapshot import Snapshot
 
@@ -77,3 +78,8 @@ def publish_artifacts(summary: RunSummary) -> None:
         ],
         description="Great Expectations results of every stage",
     )
+    if summary.data_docs is not None:
+        create_link_artifact(
+            key="data-docs", link=summary.data_docs.absolute().as_uri(), link_text=str(summary.data_docs),
+            description="GX Data Docs of this run (a file on the machine that ran it)",
+        )

@@ -1,4 +1,4 @@
-"""The `newsdesk` command: run the pipeline, validate, query and report on the warehouse."""
+"""The `newsdesk` command: run or serve the pipeline, start its server, validate, query and report on the warehouse."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from tasks.settings import PROJECT_ROOT
+from flows.server import connect_to_running_server, is_up, run_server
+from tasks.settings import PROJECT_ROOT, Settings
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -21,6 +22,18 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="*", type=Path, help="files or folders (walked recursively)")
     run.add_argument("--warehouse", type=Path, default=Path("warehouse"), help="output folder (default: warehouse/)")
     run.add_argument("--lock-wait", type=float, default=300, help="seconds to wait for another run (default: 300)")
+    run.add_argument("--runner", choices=["local", "dask"], default="local",
+                     help="where batches run: this process (default) or a Dask cluster on 127.0.0.1")
+    run.add_argument("--dask-address", metavar="ADDRESS", help="run batches on the Dask scheduler at ADDRESS")
+
+    serve = commands.add_parser("serve", help="serve the pipeline as a Prefect deployment that takes new inbox files")
+    serve.add_argument("--inbox", type=Path, default=Path("inbox"), help="folder new files land in (default: inbox/)")
+    serve.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+    serve.add_argument("--cron", default="0 * * * *", help='schedule (default: hourly, "0 * * * *")')
+    serve.add_argument("--name", default="inbox", help="deployment name (default: inbox)")
+
+    server = commands.add_parser("server", help="run a local Prefect server (UI and API) that runs record into")
+    server.add_argument("--home", type=Path, default=Path(".prefect"), help="its database folder (default: .prefect/)")
 
     validate = commands.add_parser("validate", help="run every table's suite against what is published")
     validate.add_argument("--warehouse", type=Path, default=Path("warehouse"))
@@ -43,17 +56,21 @@ def _default_inputs() -> list[Path]:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from flows.console import print_failure, print_summary
-    from flows.pipeline import RunFailed, news_pipeline
-    from tasks.warehouse.lock import WarehouseBusy
-
     paths = args.paths or _default_inputs()
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         print(f"newsdesk run: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
+    connect_to_running_server(Settings().server_url)  # before Prefect loads its settings
+
+    from flows.console import print_failure, print_summary
+    from flows.pipeline import RunFailed, news_pipeline
+    from flows.runners import task_runner
+    from tasks.warehouse.lock import WarehouseBusy
+
+    pipeline = news_pipeline.with_options(task_runner=task_runner(args.runner, args.dask_address))
     try:
-        summary = news_pipeline([str(p.absolute()) for p in paths], str(args.warehouse.absolute()), args.lock_wait)
+        summary = pipeline([str(p.absolute()) for p in paths], str(args.warehouse.absolute()), args.lock_wait)
     except RunFailed as failed:
         print_failure(failed)
         return EXIT_FAILED
@@ -69,6 +86,30 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print_summary(summary)
     return EXIT_OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    url = connect_to_running_server(Settings().server_url)
+    if url is None:
+        print(f"newsdesk serve: no Prefect server answers at {Settings().server_url}; start one with "
+              "`newsdesk server` (or `make server`), or set PREFECT_API_URL", file=sys.stderr)
+        return EXIT_FAILED
+    from flows.serve import serve_inbox
+
+    args.inbox.mkdir(parents=True, exist_ok=True)
+    print(f"Serving deployment news_pipeline/{args.name} ({args.cron}) on {url}: {args.inbox} -> {args.warehouse}",
+          file=sys.stderr)
+    serve_inbox(args.inbox, args.warehouse, args.cron, args.name)
+    return EXIT_OK
+
+
+def _server(args: argparse.Namespace) -> int:
+    url = Settings().server_url
+    if is_up(url):
+        print(f"newsdesk server: a Prefect server already answers at {url}", file=sys.stderr)
+        return EXIT_FAILED
+    print(f"Prefect server at {url.removesuffix('/api')} (database in {args.home}/); runs record into it", file=sys.stderr)
+    return run_server(url, args.home)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -121,7 +162,9 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"run": _run, "validate": _validate, "query": _query, "report": _report}
+COMMANDS = {
+    "run": _run, "serve": _serve, "server": _server, "validate": _validate, "query": _query, "report": _report,
+}
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -41,3 +41,23 @@ class StageReport:
     seconds: float = 0.0
     tables: tuple[str, ...] = ()
     note: str = ""
+    skipped: int = 0
+    """Inputs already published, left alone."""
+    quarantined_ids: tuple[str, ...] = ()
+    """Articles the stage quarantined, whose rows in other staged tables must go too."""
+
+    @classmethod
+    def combined(cls, reports: list[StageReport]) -> StageReport:
+        """One stage's report over all its batches."""
+        first, skipped = reports[0], sum(r.skipped for r in reports)
+        return cls(
+            first.stage,
+            rows_in=sum(r.rows_in for r in reports),
+            rows_out=sum(r.rows_out for r in reports),
+            quarantined=sum(r.quarantined for r in reports),
+            seconds=sum(r.seconds for r in reports),
+            tables=first.tables,
+            note=f"{skipped} already published" if skipped else "",
+            skipped=skipped,
+            quarantined_ids=tuple(i for r in reports for i in r.quarantined_ids),
+        )

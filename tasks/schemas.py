@@ -244,7 +244,18 @@ INTERNAL_TABLES: dict[str, Table] = {
             _c("facts", pa.binary(), "sorted little-endian uint64 codes, one per number or name: hash of the two words before it (high half) and of itself (low half).", False),
             RUN_ID,
         ),
-    )
+    ),
+    "inbox_files": Table(
+        "inbox_files",
+        "inbox file a served run took (`newsdesk serve`), as it was when listed; published with the run's data",
+        ("source_uri", "byte_size", "mtime_ns"),
+        (
+            _c("source_uri", pa.string(), "file URI, as in documents.source_uri.", False),
+            _c("byte_size", pa.int64(), "size of the file when listed.", False),
+            _c("mtime_ns", pa.int64(), "modification time of the file when listed (ns since the epoch).", False),
+            RUN_ID,
+        ),
+    ),
 }
 """Tables the pipeline keeps for itself inside each version (no link at the warehouse top level)."""
 

@@ -25,7 +25,12 @@ class Settings:
     )
     """ISO 639-1 codes the language detector may answer with."""
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "2000")))
+    """Input files per batch: ingest, clean and enrich run once per batch (also enrichment's chunk size)."""
     workers: int = field(default_factory=lambda: int(_env("WORKERS", str(min(2, os.cpu_count() or 1)))))
+    server_url: str = field(default_factory=lambda: _env("SERVER_URL", "http://127.0.0.1:4200/api"))
+    """Prefect API that `newsdesk run` records into when a server answers there (PREFECT_API_URL wins)."""
+    inbox_settle_seconds: float = field(default_factory=lambda: float(_env("INBOX_SETTLE_SECONDS", "10")))
+    """An inbox file changed more recently than this may still be being written; the next run takes it."""
 
     def with_(self, **changes) -> "Settings":
         return replace(self, **changes)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +27,29 @@ def prefect_api():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+@pytest.fixture(scope="session")
+def newsdesk(prefect_api) -> Callable[..., subprocess.CompletedProcess]:
+    """Run the `newsdesk` command as a user would, recording into the session's test API (no API start-up each time).
+
+    `newsdesk(*args, check=0, env={...})` asserts the exit code unless check is None.
+    """
+    from prefect.settings import PREFECT_API_URL
+
+    base = os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value(), "COLUMNS": "200"}
+
+    def run(*args: str, check: int | None = 0, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        done = subprocess.run(
+            [sys.executable, "-m", "flows", *args], env=base | (env or {}), capture_output=True, text=True,
+            timeout=600, cwd=ROOT,
+        )
+        if check is not None:
+            assert done.returncode == check, done.stderr[-3000:]
+        return done
+
+    run.env = base
+    return run
 
 
 @pytest.fixture

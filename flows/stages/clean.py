@@ -9,6 +9,7 @@ import pandas as pd
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
 from tasks.clean.article import CleanArticle, PageHints, clean_document
 from tasks.dedup.content_hash import content_hash
@@ -57,11 +58,11 @@ def _article_row(row, article: CleanArticle, ctx: RunContext) -> dict:
     }
 
 
-@task(name="clean", cache_policy=NO_CACHE)
-def clean(ctx: RunContext) -> StageReport:
-    """Turn each document into a clean article; a document with no article in it goes to quarantine."""
+@task(name="clean", task_run_name="clean-{batch.part}", cache_policy=NO_CACHE)
+def clean(ctx: RunContext, batch: Batch) -> StageReport:
+    """Turn each document of the batch into a clean article; a document with no article in it goes to quarantine."""
     started = time.perf_counter()
-    contents = ctx.staging.read("contents")
+    contents = ctx.staging.read_part("contents", batch.part)
     articles, removed, rejections = [], [], []
     # Missing strings as None, not NaN: readers of a row test `text is None`.
     for row in contents.astype(object).where(contents.notna(), None).itertuples(index=False):
@@ -82,9 +83,9 @@ def clean(ctx: RunContext) -> StageReport:
              "run_id": ctx.run_id}
             for i, s in enumerate(article.removed)
         ]
-    ctx.staging.write("articles", pd.DataFrame(articles))
-    ctx.staging.write("removed_segments", pd.DataFrame(removed))
-    ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part="clean")
+    ctx.staging.write("articles", pd.DataFrame(articles), part=batch.part)
+    ctx.staging.write("removed_segments", pd.DataFrame(removed), part=batch.part)
+    ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part=f"clean-{batch.part}")
     return StageReport(
         "clean",
         rows_in=len(contents),

@@ -16,15 +16,20 @@ from tasks.warehouse.snapshot import Snapshot
 CLUSTER_COLUMNS = ["cluster_id", "is_canonical", "duplicate_of"]
 
 
-@task(name="dedup", cache_policy=NO_CACHE)
+@task(name="dedup", task_run_name="dedup", cache_policy=NO_CACHE)
 def dedup(ctx: RunContext) -> StageReport:
-    """Cluster the run's articles with each other and with every published one; every copy is kept."""
+    """Cluster the run's articles with each other and with every published one; every copy is kept.
+
+    Runs once over all the run's batches (in the flow process), so copies in different batches meet.
+    """
     started = time.perf_counter()
     published = Snapshot(ctx.settings.warehouse)
     articles = ctx.staging.read("articles")
     result = assign_clusters(articles, published, DedupSettings())
     articles = articles.drop(columns=CLUSTER_COLUMNS).merge(result.clusters, on="article_id", how="left")
-    ctx.staging.write("articles", articles)
+    for path in ctx.staging.files("articles"):  # each batch keeps its part, for enrich to take up again
+        batch_ids = ctx.staging.read_part("articles", path.stem)["article_id"]
+        ctx.staging.write("articles", articles[articles["article_id"].isin(batch_ids)], part=path.stem)
     # New copies are added; published copies whose canonical changed are replaced and keep their first run_id;
     # a published copy that became canonical leaves the duplicates table.
     first_runs = published.read("duplicates", ["article_id", "run_id"]).set_index("article_id")["run_id"]

@@ -8,53 +8,65 @@ import pandas as pd
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
+from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
 from tasks.enrich.annotate import detect_languages, enrich_articles
 from tasks.ingest.rejection import Rejection
 from tasks.warehouse.snapshot import Snapshot
 
 ENRICHED_COLUMNS = ["language", "tone", "polarity", "keyphrases"]
-PER_ARTICLE_TABLES = ("removed_segments", "duplicates")
+TABLES = ("articles", "removed_segments", "entities", "mentions", "quotes", "date_mentions")
 
 
-@task(name="enrich", cache_policy=NO_CACHE)
-def enrich(ctx: RunContext) -> StageReport:
-    """Annotate the run's articles; an article whose enrichment fails is quarantined, the others go on."""
+@task(name="enrich", task_run_name="enrich-{batch.part}", cache_policy=NO_CACHE)
+def enrich(ctx: RunContext, batch: Batch) -> StageReport:
+    """Annotate the batch's articles; an article whose enrichment fails is quarantined, the others go on."""
     started = time.perf_counter()
-    articles = ctx.staging.read("articles")
+    articles = ctx.staging.read_part("articles", batch.part)
     known = Snapshot(ctx.settings.warehouse).read("entities")
     known = known.astype(object).where(known.notna(), None)
     result = enrich_articles(articles[["article_id", "title", "body", "published_at"]], known, ctx.settings)
 
     failed = dict(result.failures)
-    if failed:
-        lost = articles[articles["article_id"].isin(failed)]
-        rejections = [
-            Rejection(r.source_uri, "enrich_error", failed[r.article_id], doc_id=r.doc_id, stage="enrich")
-            for r in lost.itertuples()
-        ]
-        ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part="enrich")
-        articles = articles[~articles["article_id"].isin(failed)]
-        for table in PER_ARTICLE_TABLES:
-            ctx.staging.drop_rows(table, "article_id", list(failed))
-
+    lost = articles[articles["article_id"].isin(failed)]
+    rejections = [
+        Rejection(r.source_uri, "enrich_error", failed[r.article_id], doc_id=r.doc_id, stage="enrich")
+        for r in lost.itertuples()
+    ]
+    ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part=f"enrich-{batch.part}")
+    articles = articles[~articles["article_id"].isin(failed)]
     articles = articles.drop(columns=ENRICHED_COLUMNS).merge(result.articles, on="article_id", how="left")
-    ctx.staging.write("articles", articles)
+    ctx.staging.write("articles", articles, part=batch.part)
 
-    segments = ctx.staging.read("removed_segments")
+    segments = ctx.staging.read_part("removed_segments", batch.part)
+    segments = segments[~segments["article_id"].isin(failed)]
     segments["language"] = detect_languages(segments["text"].tolist(), ctx.settings)
-    ctx.staging.write("removed_segments", segments)
+    ctx.staging.write("removed_segments", segments, part=batch.part)
 
     new_entities = result.entities[~result.entities["entity_id"].isin(known["entity_id"])]
-    ctx.staging.write("entities", new_entities.assign(run_id=ctx.run_id))
+    ctx.staging.write("entities", new_entities.assign(run_id=ctx.run_id), part=batch.part)
     for table in ("mentions", "quotes", "date_mentions"):
-        ctx.staging.write(table, getattr(result, table).assign(run_id=ctx.run_id))
+        ctx.staging.write(table, getattr(result, table).assign(run_id=ctx.run_id), part=batch.part)
     return StageReport(
         "enrich",
         rows_in=len(articles) + len(failed),
         rows_out=len(articles),
         quarantined=len(failed),
         seconds=time.perf_counter() - started,
-        tables=("articles", "removed_segments", "entities", "mentions", "quotes", "date_mentions"),
+        tables=TABLES,
         note=f"{len(result.mentions)} mentions, {len(result.quotes)} quotes, {len(new_entities)} new entities",
+        quarantined_ids=tuple(failed),
     )
+
+
+def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
+    """What batches cannot do alone: one row per entity met in several batches (the first batch's), and no
+    `duplicates` row for an article the run quarantined."""
+    entities = ctx.staging.read("entities").drop_duplicates("entity_id", keep="first")
+    ctx.staging.replace("entities", entities)
+    if report.quarantined_ids:
+        ctx.staging.drop_rows("duplicates", "article_id", list(report.quarantined_ids))
+    new_entities = len(entities)
+    mentions, quotes = len(ctx.staging.read("mentions")), len(ctx.staging.read("quotes"))
+    report.note = f"{mentions} mentions, {quotes} quotes, {new_entities} new entities"
+    return report

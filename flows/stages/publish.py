@@ -47,7 +47,7 @@ def _run_row(ctx: RunContext, status: str, reports: list[StageReport], failed_st
     }
 
 
-@task(name="publish", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
+@task(name="publish", task_run_name="publish-{status}", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def publish(
     ctx: RunContext, status: str, reports: list[StageReport], outcomes: list[ValidationOutcome],
     failed_stage: str | None = None,

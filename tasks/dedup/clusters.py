@@ -15,6 +15,7 @@ import pandas as pd
 
 from tasks.dedup.canonical import canonical_ids, cluster_ids
 from tasks.dedup.content_hash import content_hash
+from tasks.dedup.membership import is_in
 from tasks.dedup.near_duplicates import SignatureIndex, near_duplicate_pairs
 from tasks.dedup.published import ARTICLE_COLUMNS, PublishedIndex
 from tasks.dedup.settings import DedupSettings
@@ -74,7 +75,7 @@ def _timestamps(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _new_articles(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
-    new = new[~new["article_id"].isin(old["article_id"])].drop_duplicates("article_id").reset_index(drop=True)
+    new = new[~is_in(new["article_id"], old["article_id"])].drop_duplicates("article_id").reset_index(drop=True)
     new = _timestamps(new.copy())
     if "content_hash" not in new or new["content_hash"].isna().any():
         new["content_hash"] = [content_hash(body) for body in new["body"]]
@@ -85,7 +86,7 @@ def _content_nodes(new: pd.DataFrame, old: pd.DataFrame, near: pd.DataFrame) -> 
     """Graph nodes per content hash: each new article, and each published cluster holding a content that
     a new article copies exactly or nearly. Returns the nodes and the touched published cluster ids."""
     linked = set(new["content_hash"]) | set(near["content_hash"]) | set(near["other_hash"])
-    old_links = old.loc[old["content_hash"].isin(linked), ["content_hash", "cluster_id"]].drop_duplicates()
+    old_links = old.loc[is_in(old["content_hash"], linked), ["content_hash", "cluster_id"]].drop_duplicates()
     touched = pd.Index(old_links["cluster_id"].unique())
     nodes = pd.concat(
         [
@@ -101,7 +102,7 @@ def _content_nodes(new: pd.DataFrame, old: pd.DataFrame, near: pd.DataFrame) -> 
 
 def _members(new: pd.DataFrame, old: pd.DataFrame, touched: pd.Index, labels: np.ndarray) -> pd.DataFrame:
     """Every article of every component that holds a new article, with its cluster columns before."""
-    old_members = old[old["cluster_id"].isin(touched)].copy()
+    old_members = old[is_in(old["cluster_id"], touched)].copy()
     old_members["component"] = labels[len(new) + touched.get_indexer(old_members["cluster_id"])]
     new_members = new.assign(component=labels[: len(new)], cluster_id=None, is_canonical=None, duplicate_of=None)
     columns = ARTICLE_COLUMNS + ["component"]
@@ -112,7 +113,7 @@ def _members(new: pd.DataFrame, old: pd.DataFrame, touched: pd.Index, labels: np
 
 def _published_clusters(old: pd.DataFrame, touched: pd.Index, labels: np.ndarray, offset: int) -> pd.DataFrame:
     """Touched published clusters with their component and the ingestion time of their founding member."""
-    members = old[old["cluster_id"].isin(touched)]
+    members = old[is_in(old["cluster_id"], touched)]
     founders = members[members["article_id"] == members["cluster_id"]].set_index("cluster_id")["ingested_at"]
     earliest = members.groupby("cluster_id")["ingested_at"].min()
     return pd.DataFrame(

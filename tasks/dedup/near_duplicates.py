@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from tasks.dedup.lsh import candidate_pairs
+from tasks.dedup.membership import is_in
 from tasks.dedup.minhash import estimated_jaccard
 from tasks.dedup.published import SIGNATURES_TABLE, PublishedIndex
 from tasks.dedup.settings import DedupSettings
@@ -33,7 +34,7 @@ class SignatureIndex:
     def build(
         cls, new: pd.DataFrame, old: pd.DataFrame, published: PublishedIndex, settings: DedupSettings
     ) -> "SignatureIndex":
-        unseen = new[~new["content_hash"].isin(old["content_hash"])]
+        unseen = new[~is_in(new["content_hash"], old["content_hash"])]
         return cls(signature_rows(unseen, settings), published, settings)
 
     @cached_property
@@ -45,7 +46,7 @@ class SignatureIndex:
         resigned = self.fresh.iloc[:0]
         if len(self.fresh):
             bodies = self.published.read("articles", ["article_id", "content_hash", "body"])
-            missing = bodies[~bodies["content_hash"].isin(stored["content_hash"])]
+            missing = bodies[~is_in(bodies["content_hash"], stored["content_hash"])]
             resigned = signature_rows(missing, self.settings)
         return pd.concat([stored, resigned], ignore_index=True), resigned
 

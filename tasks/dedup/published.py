@@ -6,6 +6,8 @@ from typing import Protocol
 
 import pandas as pd
 
+from tasks.schemas import ALL_TABLES
+
 SIGNATURES_TABLE = "dedup_signatures"
 
 ARTICLE_COLUMNS = [
@@ -27,3 +29,16 @@ class PublishedIndex(Protocol):
         """Rows of a published table (only `columns` when given); an empty frame with those columns
         when the table does not exist yet."""
         ...
+
+
+class FramesIndex:
+    """A PublishedIndex over frames in memory: deduplication of a corpus without a warehouse."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame] | None = None) -> None:
+        self.tables = dict(tables or {})
+
+    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        columns = columns or ALL_TABLES[table].column_names
+        if table not in self.tables:
+            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+        return self.tables[table][columns].copy()

@@ -28,7 +28,7 @@ class DedupSettings:
     """A paragraph is a publisher's boilerplate when at least this many of its articles, and this share of
     them, carry it."""
     batch_size: int = 4000
-    """Articles hashed together; bounds the memory of the MinHash matrix."""
+    """Articles signed together."""
 
     @property
     def permutations(self) -> int:

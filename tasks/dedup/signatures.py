@@ -71,27 +71,27 @@ class Signatures:
 def signature_rows(articles: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
     """Signature rows for articles (article_id, content_hash, body), one per distinct content."""
     firsts = articles.drop_duplicates("content_hash")
-    parts = [pd.DataFrame({c: pd.Series(dtype=object) for c in SIGNATURE_COLUMNS})]
-    for start in range(0, len(firsts), settings.batch_size):
-        batch = firsts.iloc[start : start + settings.batch_size]
-        bodies = batch["body"].tolist()
-        shingles, offsets = shingle_hashes([fold_text(b) for b in bodies], settings.shingle_words)
-        minhash = minhash_signatures(shingles, offsets, settings).astype("<u4")
-        codes, fact_offsets = fact_codes(bodies)
-        facts = codes.astype("<u8").tobytes()
-        parts.append(
-            pd.DataFrame(
-                {
-                    "content_hash": batch["content_hash"].to_numpy(),
-                    "article_id": batch["article_id"].to_numpy(),
-                    "scheme": settings.scheme,
-                    "shingle_count": _distinct_counts(shingles, offsets).astype(np.int32),
-                    "minhash": [row.tobytes() for row in minhash],
-                    "facts": [facts[8 * a : 8 * b] for a, b in zip(fact_offsets[:-1], fact_offsets[1:])],
-                }
-            )
-        )
-    return pd.concat(parts, ignore_index=True)
+    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in SIGNATURE_COLUMNS})
+    parts = [_batch_rows(firsts.iloc[i : i + settings.batch_size], settings) for i in range(0, len(firsts), settings.batch_size)]
+    return pd.concat([empty, *parts], ignore_index=True).astype({"shingle_count": np.int32})
+
+
+def _batch_rows(batch: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
+    bodies = batch["body"].tolist()
+    shingles, offsets = shingle_hashes([fold_text(b) for b in bodies], settings.shingle_words)
+    minhash = minhash_signatures(shingles, offsets, settings).astype("<u4")
+    codes, fact_offsets = fact_codes(bodies)
+    facts = codes.astype("<u8").tobytes()
+    return pd.DataFrame(
+        {
+            "content_hash": batch["content_hash"].to_numpy(),
+            "article_id": batch["article_id"].to_numpy(),
+            "scheme": settings.scheme,
+            "shingle_count": _distinct_counts(shingles, offsets).astype(np.int32),
+            "minhash": [row.tobytes() for row in minhash],
+            "facts": [facts[8 * a : 8 * b] for a, b in zip(fact_offsets[:-1], fact_offsets[1:])],
+        }
+    )
 
 
 def _distinct_counts(shingles: np.ndarray, offsets: np.ndarray) -> np.ndarray:

@@ -27,7 +27,7 @@ class EntityIndex:
                 "entity_id": row["entity_id"],
                 "name": row["name"],
                 "type": row["type"],
-                "country_code": row.get("country_code"),
+                "country_code": None if pd.isna(row.get("country_code")) else row["country_code"],
                 "country_codes": [] if codes is None else list(codes),
             }
             if row["type"] == "PERSON" and len(row["name"].split()) > 1:

@@ -27,7 +27,7 @@ def detect_languages_of(texts: list[str], languages: tuple[str, ...]) -> list[st
     detector = language_detector(tuple(languages))
     results: list[str | None] = [None] * len(texts)
     judged = [i for i, text in enumerate(texts) if sum(ch.isalpha() for ch in text or "") >= MIN_LETTERS]
-    found = detector.detect_languages_in_parallel_of([texts[i] for i in judged]) if judged else []
-    for i, language in zip(judged, found):
+    for i in judged:  # one at a time: lingua's parallel mode hangs in a forked worker
+        language = detector.detect_language_of(texts[i])
         results[i] = language.iso_code_639_1.name.lower() if language is not None else None
     return results

@@ -14,6 +14,8 @@ ENTITY_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT
 MISTAKEN_FOR_PEOPLE = frozenset({"ORG", "GPE", "NORP", "FAC"})
 """Labels the small model sometimes gives a person's name; a title right before it ("Foreign Minister") settles it."""
 
+PLACE_TYPES = frozenset({"GPE", "LOC", "NORP"})
+_NEXT_WORD = re.compile(r" [a-z]+")
 _ABBREVIATED_TITLE = re.compile(r"^[A-Z][a-z]{0,3}\.$")
 
 
@@ -37,6 +39,8 @@ def _mention(body: str, start: int, end: int, label: str) -> Mention | None:
     if label not in ENTITY_TYPES:
         return None
     start, end = trim_span(body, start, end)
+    if label in PLACE_TYPES:
+        end = _extended_to_place(body, start, end)
     text = body[start:end]
     if not any(ch.isalpha() for ch in text):
         return None
@@ -54,6 +58,14 @@ def _mention(body: str, start: int, end: int, label: str) -> Mention | None:
 def _looks_like_full_name(name: str) -> bool:
     words = name.split()
     return 2 <= len(words) <= 4 and all(w[0].isupper() and not w.isupper() for w in words)
+
+
+def _extended_to_place(body: str, start: int, end: int) -> int:
+    """Take in the next word when it makes a known place: the model's "Baltic" is the gazetteer's "Baltic states"."""
+    following = _NEXT_WORD.match(body, end)
+    if following and country_codes(body[start : following.end()]):
+        return following.end()
+    return end
 
 
 def title_before(body: str, start: int) -> str | None:

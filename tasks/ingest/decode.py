@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from charset_normalizer import from_bytes
 
 from tasks.ingest.rejection import InputRejected
@@ -16,10 +18,20 @@ def _looks_binary(sample: bytes) -> bool:
     return controls > max(8, len(sample) // 100)
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """Return (text, encoding); raise InputRejected for empty, binary or undecodable bytes."""
     if not data.strip():
         raise InputRejected("empty", "the file is empty or only white space; nothing to ingest")
+    for bom, encoding in _BOMS:  # UTF-16/32 are full of NUL bytes: a byte order mark says they are text
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise InputRejected("undecodable", f"the bytes start like {encoding} but do not decode") from None
     if _looks_binary(data[:8192]):
         raise InputRejected("binary", "the file holds binary data (NUL or control bytes), not text")
     try:

@@ -7,12 +7,48 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from tasks.schemas import Table
 
-ROW_GROUP_SIZE = 128 * 1024
-"""Rows per row group: large enough for good compression, small enough for DuckDB to skip groups by statistics."""
+ROW_GROUP_ROWS = 128 * 1024
+ROW_GROUP_BYTES = 64 * 1024 * 1024
+"""A row group holds at most ROW_GROUP_ROWS rows and about ROW_GROUP_BYTES of uncompressed data (articles reach the
+byte limit first): large enough for good compression, small enough for DuckDB to read groups in parallel and skip
+them by their statistics. See docs/warehouse.md."""
+
+FREE_TEXT = frozenset(
+    {"body", "text", "title", "standfirst", "detail", "url", "source_uri", "doc_id", "content_hash", "report_path"}
+)
+"""String columns whose values are mostly distinct: a dictionary for them would be built only to be dropped."""
+
+PARTITION_KEY = "ingest_date"
+"""Hive folder key, `<table>/ingest_date=YYYY-MM-DD/`: the UTC day of `ingested_at`. Named unlike every column, since
+readers with hive_partitioning replace a column of the same name by the folder value."""
+
+PARTITIONED = frozenset({"articles"})
+"""Tables split into PARTITION_KEY folders: articles carry the bodies, so a query of some days reads only their files.
+The other tables have small rows and are read by article_id or whole."""
+
+
+def dictionary_columns(table: Table) -> list[str]:
+    """Parquet column paths to dictionary-encode: strings with repeated values (not free text, not a unique key)."""
+    paths = []
+    for column in table.columns:
+        if column.name in FREE_TEXT or table.key == (column.name,):
+            continue
+        if column.type == pa.string():
+            paths.append(column.name)
+        elif pa.types.is_list(column.type) and column.type.value_type == pa.string():
+            paths.append(f"{column.name}.list.element")
+    return paths
+
+
+def row_group_rows(data: pa.Table) -> int:
+    if not data.num_rows:
+        return ROW_GROUP_ROWS
+    return max(1024, min(ROW_GROUP_ROWS, ROW_GROUP_BYTES * data.num_rows // max(data.nbytes, 1)))
 
 
 def _list_values(series: pd.Series) -> list:
@@ -34,7 +70,8 @@ def to_arrow(frame: pd.DataFrame, table: Table) -> pa.Table:
 
 
 def write_table(data: pa.Table, table: Table, path: Path) -> Path:
-    """Write rows sorted by the table key, zstd-compressed, with statistics and dictionary-encoded strings."""
+    """Write rows sorted by the table key, zstd-compressed, with statistics, dictionary-encoded repeated strings and
+    timestamps in microseconds UTC (read alike by DuckDB, pandas, Polars and Spark)."""
     data = data.cast(table.schema)
     if data.num_rows:
         data = data.sort_by([(k, "ascending") for k in table.key])
@@ -45,12 +82,23 @@ def write_table(data: pa.Table, table: Table, path: Path) -> Path:
         tmp,
         compression="zstd",
         write_statistics=True,
-        use_dictionary=True,
-        row_group_size=ROW_GROUP_SIZE,
+        use_dictionary=dictionary_columns(table),
+        row_group_size=row_group_rows(data),
         coerce_timestamps="us",
     )
     tmp.replace(path)
     return path
+
+
+def write_parts(data: pa.Table, table: Table, folder: Path, name: str) -> list[Path]:
+    """Write rows as `<folder>/<name>.parquet`; for a partitioned table, one such file in each partition folder."""
+    if table.name not in PARTITIONED or not data.num_rows:
+        return [write_table(data, table, folder / f"{name}.parquet")]
+    days = pc.strftime(data["ingested_at"], format="%Y-%m-%d")
+    return [
+        write_table(data.filter(pc.equal(days, day)), table, folder / f"{PARTITION_KEY}={day}" / f"{name}.parquet")
+        for day in pc.unique(days).to_pylist()
+    ]
 
 
 def read_files(paths: list[Path], table: Table, columns: list[str] | None = None) -> pa.Table:

@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from tasks.schemas import ALL_TABLES, TABLES, Table
 from tasks.warehouse.layout import Layout
-from tasks.warehouse.parquet_io import read_files, write_table
+from tasks.warehouse.parquet_io import read_files, write_parts, write_table
 from tasks.warehouse.snapshot import Snapshot
 
 KEEP_VERSIONS = 5
@@ -79,12 +79,12 @@ def _build_table(table: Table, base: Snapshot, changes: TableChanges, out_dir: P
         append = pa.concat_tables([append, upsert])
     if len(replaced):
         kept = _without_keys(read_files(base_files, table), replaced, table)
-        write_table(pa.concat_tables([kept, upsert, append]), table, out_dir / f"{part}.parquet")
+        write_parts(pa.concat_tables([kept, upsert, append]), table, out_dir, part)
         return
     for f in base_files:
         _link_or_copy(f, out_dir / f.relative_to(base.version_dir / table.name))
     if append.num_rows:
-        write_table(append, table, out_dir / f"{part}.parquet")
+        write_parts(append, table, out_dir, part)
     elif not base_files:
         write_table(table.schema.empty_table(), table, out_dir / EMPTY_PART)
 

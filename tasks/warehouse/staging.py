@@ -36,9 +36,19 @@ class Staging:
         """Every part of a table but the upserts; empty with the schema when the run wrote none."""
         return to_frame(read_files(self.files(table), _table(table)))
 
-    def read_upsert(self, table: str) -> pd.DataFrame:
-        path = self.dir / table / f"{UPSERT}.parquet"
+    def read_part(self, table: str, part: str) -> pd.DataFrame:
+        """One part of a table, e.g. one batch's rows; empty with the schema when that part was not written."""
+        path = self.dir / table / f"{part}.parquet"
         return to_frame(read_files([path] if path.exists() else [], _table(table)))
+
+    def replace(self, table: str, frame: pd.DataFrame) -> Path:
+        """Make `frame` the table's only rows, e.g. after merging what batches wrote in parts."""
+        for path in self.files(table):
+            path.unlink()
+        return self.write(table, frame)
+
+    def read_upsert(self, table: str) -> pd.DataFrame:
+        return self.read_part(table, UPSERT)
 
     def write_deletes(self, table: str, keys: pd.DataFrame) -> Path:
         """Keys of published rows the run drops (only the key columns)."""

@@ -6,20 +6,11 @@ import pandas as pd
 import pytest
 
 from tasks.dedup.clusters import DedupResult
-from tasks.schemas import ALL_TABLES
+from tasks.dedup.published import FramesIndex
 
 
-class MemoryWarehouse:
-    """Published tables as frames; `read` answers like the warehouse reader."""
-
-    def __init__(self) -> None:
-        self.tables: dict[str, pd.DataFrame] = {}
-
-    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
-        columns = columns or ALL_TABLES[table].column_names
-        if table not in self.tables:
-            return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
-        return self.tables[table][columns].copy()
+class MemoryWarehouse(FramesIndex):
+    """Published tables as frames, and what the warehouse writer does with a dedup result."""
 
     def publish(self, new: pd.DataFrame, result: DedupResult) -> None:
         articles = new.merge(result.clusters, on="article_id")

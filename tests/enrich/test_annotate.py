@@ -87,7 +87,7 @@ def test_places_carry_country_codes(enriched):
     assert codes["Kremlin"] == ["RU"]
     assert codes["Baltic states"] == ["EE", "LV", "LT"]
     entities = enrichment.entities.set_index("name")
-    assert entities.loc["Baltic states", "country_code"] is None
+    assert pd.isna(entities.loc["Baltic states", "country_code"])
     assert entities.loc["Brussels", "country_code"] == "BE"
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import signal
 import subprocess
@@ -18,55 +17,38 @@ from tasks.warehouse.snapshot import Snapshot
 
 
 @pytest.fixture(scope="module")
-def env(prefect_api) -> dict[str, str]:
-    """Subprocesses record into the session's test API instead of starting their own."""
-    from prefect.settings import PREFECT_API_URL
-
-    return os.environ | {"PREFECT_API_URL": PREFECT_API_URL.value(), "COLUMNS": "200"}
-
-
-def newsdesk(env, *args: str, check: int | None = 0) -> subprocess.CompletedProcess:
-    done = subprocess.run(
-        [sys.executable, "-m", "flows", *args], env=env, capture_output=True, text=True, timeout=600, cwd=PROJECT_ROOT
-    )
-    if check is not None:
-        assert done.returncode == check, done.stderr[-3000:]
-    return done
-
-
-@pytest.fixture(scope="module")
-def warehouse(env, tmp_path_factory) -> Path:
+def warehouse(newsdesk, tmp_path_factory) -> Path:
     target = tmp_path_factory.mktemp("cli") / "warehouse"
-    done = newsdesk(env, "run", "--warehouse", str(target))
+    done = newsdesk("run", "--warehouse", str(target))
     for stage in ("ingest", "clean", "dedup", "enrich"):
         assert stage in done.stdout
     assert "Published version" in done.stdout
     return target
 
 
-def test_query_prints_the_five_articles(env, warehouse):
-    done = newsdesk(env, "query", "select title, publisher, word_count from articles", "--warehouse", str(warehouse))
+def test_query_prints_the_five_articles(newsdesk, warehouse):
+    done = newsdesk("query", "select title, publisher, word_count from articles", "--warehouse", str(warehouse))
     assert len(done.stdout.strip().splitlines()) == 6  # header and five rows
     rows = json.loads(
-        newsdesk(env, "query", "select title from articles", "--format", "json", "--warehouse", str(warehouse)).stdout
+        newsdesk("query", "select title from articles", "--format", "json", "--warehouse", str(warehouse)).stdout
     )
     assert len(rows) == 5 and all(r["title"] for r in rows)
 
 
-def test_validate_passes_on_what_was_published(env, warehouse):
-    done = newsdesk(env, "validate", "--warehouse", str(warehouse))
+def test_validate_passes_on_what_was_published(newsdesk, warehouse):
+    done = newsdesk("validate", "--warehouse", str(warehouse))
     assert "FAILED" not in done.stdout and "articles" in done.stdout
 
 
-def test_usage_errors_exit_2_with_one_line(env, tmp_path):
-    done = newsdesk(env, "run", str(tmp_path / "missing"), check=2)
+def test_usage_errors_exit_2_with_one_line(newsdesk, tmp_path):
+    done = newsdesk("run", str(tmp_path / "missing"), check=2)
     assert "no such file or folder" in done.stderr and "Traceback" not in done.stderr
-    done = newsdesk(env, "query", "selec nothing", "--warehouse", str(tmp_path), check=1)
+    done = newsdesk("query", "selec nothing", "--warehouse", str(tmp_path), check=1)
     assert "nothing is published" in done.stderr
-    newsdesk(env, "frobnicate", check=2)
+    newsdesk("frobnicate", check=2)
 
 
-def test_a_failed_gate_exits_1_naming_stage_suite_and_report(env, warehouse, tmp_path):
+def test_a_failed_gate_exits_1_naming_stage_suite_and_report(newsdesk, warehouse, tmp_path):
     strict = tmp_path / "expectations"
     shutil.copytree(PROJECT_ROOT / "expectations", strict)
     suite = json.loads((strict / "documents.json").read_text())
@@ -80,7 +62,7 @@ def test_a_failed_gate_exits_1_naming_stage_suite_and_report(env, warehouse, tmp
     shutil.copytree(warehouse, copy, symlinks=True)
     version = Snapshot(copy).version
 
-    done = newsdesk(env | {"NEWSDESK_EXPECTATIONS": str(strict)}, "run", str(inbox), "--warehouse", str(copy), check=1)
+    done = newsdesk("run", str(inbox), "--warehouse", str(copy), check=1, env={"NEWSDESK_EXPECTATIONS": str(strict)})
 
     assert "stage 'ingest'" in done.stderr or "at stage 'ingest'" in done.stderr
     assert "suite 'documents'" in done.stderr and "expect_column_values_to_be_in_set(format" in done.stderr
@@ -89,7 +71,7 @@ def test_a_failed_gate_exits_1_naming_stage_suite_and_report(env, warehouse, tmp
     assert Snapshot(copy).version != version  # only `runs` and `validations` moved on
 
 
-def test_a_run_killed_halfway_leaves_the_warehouse_as_it_was(env, warehouse, tmp_path):
+def test_a_run_killed_halfway_leaves_the_warehouse_as_it_was(newsdesk, warehouse, tmp_path):
     copy = tmp_path / "warehouse"
     shutil.copytree(warehouse, copy, symlinks=True)
     before = Snapshot(copy)
@@ -101,7 +83,7 @@ def test_a_run_killed_halfway_leaves_the_warehouse_as_it_was(env, warehouse, tmp
 
     process = subprocess.Popen(
         [sys.executable, "-m", "flows", "run", str(inbox), "--warehouse", str(copy)],
-        env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=newsdesk.env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     staged = copy / "_newsdesk" / "staging"
     deadline = time.monotonic() + 300
@@ -116,6 +98,6 @@ def test_a_run_killed_halfway_leaves_the_warehouse_as_it_was(env, warehouse, tmp
     for table, frame in tables_before.items():
         assert after.read(table).shape == frame.shape, table
 
-    newsdesk(env, "run", str(inbox), "--warehouse", str(copy))
+    newsdesk("run", str(inbox), "--warehouse", str(copy))
     assert len(Snapshot(copy).read("articles")) == 10
     assert not list(staged.iterdir())

@@ -1,0 +1,49 @@
+"""How a run's input is split: batches of at most `batch_size` input files, each taken through ingest, clean and
+enrich on its own (dedup and the quality gate see the whole run)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from prefect import Task, get_run_logger
+from prefect.futures import as_completed
+
+from flows.run_context import RunContext, StageReport
+from tasks.ingest.rejection import Rejection
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A reference that tasks pass around instead of data: which files, and the staging part they write."""
+
+    number: int
+    items: tuple[Path | Rejection, ...]
+
+    @property
+    def part(self) -> str:
+        return f"batch-{self.number:05d}"
+
+
+def split_inputs(items: list[Path | Rejection], size: int) -> list[Batch]:
+    """Consecutive batches in discovery order; at least one, so every stage stages its tables even for no input."""
+    size = max(1, size)
+    chunks = [tuple(items[i : i + size]) for i in range(0, len(items), size)] or [()]
+    return [Batch(n, chunk) for n, chunk in enumerate(chunks)]
+
+
+def run_batches(stage: Task[..., StageReport], ctx: RunContext, batches: list[Batch]) -> StageReport:
+    """One task run per batch on the flow's task runner; a log line as each batch finishes shows a long run's
+    progress. The report's seconds are the stage's wall time."""
+    started = time.perf_counter()
+    futures = [stage.submit(ctx, batch) for batch in batches]
+    if len(batches) > 1:
+        logger = get_run_logger()
+        for done, future in enumerate(as_completed(futures), 1):
+            report = future.result()
+            logger.info("%-7s batch %d/%d done: %d in, %d out", report.stage, done, len(batches),
+                        report.rows_in, report.rows_out)
+    report = StageReport.combined([future.result() for future in futures])
+    report.seconds = time.perf_counter() - started
+    return report
