@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test bench lint clean
+.PHONY: setup run test bench lint docs clean
 
 setup: $(VENV)/.installed
 
@@ -23,6 +23,9 @@ test: setup  ## set up and run the test suite
 
 bench: setup  ## benchmarks (not tests): figures beside the bare libraries
 	$(BIN)/python -m benchmarks
+
+docs: setup  ## regenerate warehouse/README.md from tasks/schemas.py
+	$(BIN)/python -m tasks.analytics.table_docs
 
 lint: setup
 	$(BIN)/ruff check flows tasks tests benchmarks

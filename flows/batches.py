@@ -25,6 +25,10 @@ class Batch:
     def part(self) -> str:
         return f"batch-{self.number:05d}"
 
+    def part_of(self, stage: str) -> str:
+        """The part for a table that several stages write to (quarantine)."""
+        return f"{stage}-{self.part}"
+
 
 def split_inputs(items: list[Path | Rejection], size: int) -> list[Batch]:
     """Consecutive batches in discovery order; at least one, so every stage stages its tables even for no input."""

@@ -108,7 +108,8 @@ def _server(args: argparse.Namespace) -> int:
     if is_up(url):
         print(f"newsdesk server: a Prefect server already answers at {url}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Prefect server at {url.removesuffix('/api')} (database in {args.home}/); runs record into it", file=sys.stderr)
+    print(f"Prefect server at {url.removesuffix('/api')} (database in {args.home}/); runs record into it",
+          file=sys.stderr)
     return run_server(url, args.home)
 
 

@@ -32,7 +32,7 @@ class PendingFiles:
 def pending_files(inbox: Path, warehouse: Path, settle_seconds: float) -> PendingFiles:
     """Files of the inbox whose (uri, size, mtime) the ledger of the current version does not hold."""
     taken = Snapshot(warehouse).read(LEDGER, ["source_uri", "byte_size", "mtime_ns"])
-    known = set(zip(taken["source_uri"], taken["byte_size"], taken["mtime_ns"]))
+    known = set(zip(taken["source_uri"], taken["byte_size"], taken["mtime_ns"], strict=True))
     newest = time.time_ns() - int(settle_seconds * 1e9)
     items, rows, settling = [], [], 0
     for item in discover_files([inbox]):

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+import pandas as pd
+
+from tasks.ingest.rejection import Rejection
 from tasks.settings import Settings
 from tasks.warehouse.layout import Layout
 from tasks.warehouse.staging import Staging
@@ -28,6 +31,10 @@ class RunContext:
     @property
     def report_dir(self) -> Path:
         return self.layout.reports(self.run_id)
+
+    def quarantine(self, rejections: list[Rejection], part: str) -> None:
+        """Stage refused inputs as this run's `quarantine` rows; each stage and batch writes its own part."""
+        self.staging.write("quarantine", pd.DataFrame([r.as_row(self.run_id) for r in rejections]), part=part)
 
 
 @dataclass

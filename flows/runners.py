@@ -5,6 +5,7 @@ Ingest, clean and enrich batches go to the task runner; dedup and every quality 
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 
@@ -20,6 +21,7 @@ def task_runner(kind: str = "local", dask_address: str | None = None, dask_worke
         return ThreadPoolTaskRunner(max_workers=1)
     from prefect_dask import DaskTaskRunner
 
+    logging.getLogger("distributed").setLevel(logging.WARNING)  # workers starting and stopping is not run news
     if dask_address:
         return DaskTaskRunner(address=dask_address)
     scratch = Path(tempfile.gettempdir()) / "newsdesk-dask"

@@ -85,7 +85,7 @@ def clean(ctx: RunContext, batch: Batch) -> StageReport:
         ]
     ctx.staging.write("articles", pd.DataFrame(articles), part=batch.part)
     ctx.staging.write("removed_segments", pd.DataFrame(removed), part=batch.part)
-    ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part=f"clean-{batch.part}")
+    ctx.quarantine(rejections, part=batch.part_of("clean"))
     return StageReport(
         "clean",
         rows_in=len(contents),

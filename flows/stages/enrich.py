@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pandas as pd
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
@@ -33,7 +32,7 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
         Rejection(r.source_uri, "enrich_error", failed[r.article_id], doc_id=r.doc_id, stage="enrich")
         for r in lost.itertuples()
     ]
-    ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part=f"enrich-{batch.part}")
+    ctx.quarantine(rejections, part=batch.part_of("enrich"))
     articles = articles[~articles["article_id"].isin(failed)]
     articles = articles.drop(columns=ENRICHED_COLUMNS).merge(result.articles, on="article_id", how="left")
     ctx.staging.write("articles", articles, part=batch.part)
@@ -54,7 +53,6 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
         quarantined=len(failed),
         seconds=time.perf_counter() - started,
         tables=TABLES,
-        note=f"{len(result.mentions)} mentions, {len(result.quotes)} quotes, {len(new_entities)} new entities",
         quarantined_ids=tuple(failed),
     )
 
@@ -66,7 +64,6 @@ def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
     ctx.staging.replace("entities", entities)
     if report.quarantined_ids:
         ctx.staging.drop_rows("duplicates", "article_id", list(report.quarantined_ids))
-    new_entities = len(entities)
     mentions, quotes = len(ctx.staging.read("mentions")), len(ctx.staging.read("quotes"))
-    report.note = f"{mentions} mentions, {quotes} quotes, {new_entities} new entities"
+    report.note = f"{mentions} mentions, {quotes} quotes, {len(entities)} new entities"
     return report

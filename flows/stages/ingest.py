@@ -31,7 +31,7 @@ def ingest(ctx: RunContext, batch: Batch) -> StageReport:
     """
     started = time.perf_counter()
     published = Snapshot(ctx.settings.warehouse).read("documents", ["source_uri", "doc_id"])
-    seen = set(zip(published["source_uri"], published["doc_id"]))
+    seen = set(zip(published["source_uri"], published["doc_id"], strict=True))
     now = datetime.now(UTC)
     documents: list[RawDocument] = []
     rejections: list[Rejection] = []
@@ -52,7 +52,7 @@ def ingest(ctx: RunContext, batch: Batch) -> StageReport:
     frame["run_id"] = ctx.run_id
     ctx.staging.write("documents", frame, part=batch.part)
     ctx.staging.write("contents", frame, part=batch.part)
-    ctx.staging.write("quarantine", pd.DataFrame([r.as_row(ctx.run_id) for r in rejections]), part=f"ingest-{batch.part}")
+    ctx.quarantine(rejections, part=batch.part_of("ingest"))
     for r in rejections:
         get_run_logger().warning("quarantined %s: %s (%s)", r.source_uri, r.detail, r.reason)
     return StageReport(

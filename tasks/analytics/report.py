@@ -33,8 +33,11 @@ from who_said_what where coalesce(speaker_name, speaker) is not null
 group by 1 order by quotes desc, speaker limit {TOP}
 """
 TONE_BY_PUBLISHER = f"""
-select coalesce(publisher, '(unknown)') as publisher, count(*) as articles, avg(tone) as tone, avg(polarity) as polarity
-from articles group by 1 order by tone desc, publisher limit {TOP}
+select * from (
+    select coalesce(publisher, '(unknown)') as publisher, count(*) as articles, avg(tone) as tone,
+           avg(polarity) as polarity
+    from articles group by 1 order by articles desc, publisher limit {TOP}
+) order by tone desc, publisher
 """
 DUPLICATE_CLUSTERS = """
 select title, copies, publishers, first_published, last_published

@@ -50,6 +50,8 @@ def assign_clusters(new: pd.DataFrame, published: PublishedIndex, settings: Dedu
     content_nodes, touched = _content_nodes(new, old, near)
     first_node = content_nodes.groupby("content_hash", sort=False)["node"].first()
     exact = content_nodes["node"].to_numpy(), first_node.loc[content_nodes["content_hash"]].to_numpy()
+    # a signature whose articles are not published (an interrupted publish) links nothing
+    near = near[is_in(near["content_hash"], first_node.index) & is_in(near["other_hash"], first_node.index)]
     near_left = first_node.loc[near["content_hash"]].to_numpy()
     near_right = first_node.loc[near["other_hash"]].to_numpy()
     labels = connected_components(
@@ -85,7 +87,7 @@ def _new_articles(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
 def _content_nodes(new: pd.DataFrame, old: pd.DataFrame, near: pd.DataFrame) -> tuple[pd.DataFrame, pd.Index]:
     """Graph nodes per content hash: each new article, and each published cluster holding a content that
     a new article copies exactly or nearly. Returns the nodes and the touched published cluster ids."""
-    linked = set(new["content_hash"]) | set(near["content_hash"]) | set(near["other_hash"])
+    linked = pd.concat([new["content_hash"], near["content_hash"], near["other_hash"]], ignore_index=True)
     old_links = old.loc[is_in(old["content_hash"], linked), ["content_hash", "cluster_id"]].drop_duplicates()
     touched = pd.Index(old_links["cluster_id"].unique())
     nodes = pd.concat(

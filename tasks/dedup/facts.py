@@ -95,17 +95,17 @@ def _distinct_per_text(codes: np.ndarray, text_of: np.ndarray, texts: int) -> tu
     return codes, np.concatenate([[0], np.cumsum(np.bincount(text_of, minlength=texts))])
 
 
-def fact_conflict(left: np.ndarray, right: np.ndarray) -> float:
-    """Share of the contexts both texts have facts in where they state different facts: neither side's facts
-    there include the other's (dropping a first name is an omission, not a contradiction)."""
-    a, b = _grouped(left), _grouped(right)
-    shared = a.keys() & b.keys()
-    contradicted = sum(1 for context in shared if not (a[context] <= b[context] or b[context] <= a[context]))
-    return contradicted / max(1, len(shared))
-
-
-def _grouped(codes: np.ndarray) -> dict[int, set[int]]:
+def fact_groups(codes: np.ndarray) -> dict[int, frozenset[int]]:
+    """The facts of one text by context: what fact_conflict compares."""
     groups: dict[int, set[int]] = defaultdict(set)
     for code in codes.tolist():
         groups[code >> 32].add(code & 0xFFFFFFFF)
-    return groups
+    return {context: frozenset(facts) for context, facts in groups.items()}
+
+
+def fact_conflict(left: dict[int, frozenset[int]], right: dict[int, frozenset[int]]) -> float:
+    """Share of the contexts both texts have facts in where they state different facts: neither side's facts
+    there include the other's (dropping a first name is an omission, not a contradiction)."""
+    shared = left.keys() & right.keys()
+    contradicted = sum(1 for context in shared if not (left[context] <= right[context] or right[context] <= left[context]))
+    return contradicted / max(1, len(shared))

@@ -31,7 +31,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("ago", rf"\b(?P<count>(?i:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d+)\s+{_UNIT}s?\s+ago\b"),
     ("year", rf"(?<![\d$€£.,/-]){_YEAR}\b"),
 )
-_RECOGNIZER = re.compile("|".join(f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}__')})" for kind, pattern in PATTERNS))
+_RECOGNIZER = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}__')})" for kind, pattern in PATTERNS) + ")")
+"""One pass over the text; the leading guard makes every position inside a word fail at once."""
 _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _FUTURE = re.compile(r"\b(?:will|would|'ll|due|scheduled|expected|set to|plans?|planned|to be held|upcoming)\b", re.IGNORECASE)
 _GRANULARITY = {"iso": "day", "month_day": "day", "day_month": "day", "month_year": "month", "month": "month",

@@ -21,6 +21,7 @@ class EntityIndex:
         self.rows: dict[str, dict] = {}
         self._surnames: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
+        self._linked: dict[tuple[str, str], str] = {}
         for row in known.to_dict("records"):
             codes = row.get("country_codes")
             self.rows[row["entity_id"]] = {
@@ -43,7 +44,12 @@ class EntityIndex:
 
     def link(self, mention: Mention) -> str:
         """entity_id of a mention: a lone surname or an acronym's expansion joins the known entity it names."""
-        type_, name = mention.type, mention.name
+        linked = self._linked.get((mention.type, mention.name))
+        if linked is None:
+            linked = self._linked[(mention.type, mention.name)] = self._link(mention.type, mention.name)
+        return linked
+
+    def _link(self, type_: str, name: str) -> str:
         key = fold(name)
         if type_ == "PERSON" and len(name.split()) == 1 and len(self._surnames.get(key, ())) == 1:
             name = next(iter(self._surnames[key]))

@@ -10,7 +10,6 @@ import importlib.util
 import math
 import re
 import string
-from collections import defaultdict
 from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
@@ -35,27 +34,25 @@ def stopwords() -> frozenset[str]:
 
 
 class _Term:
-    __slots__ = ("tf", "tf_case", "sentences", "stopword", "left", "right", "h")
+    __slots__ = ("tf", "tf_case", "sentences", "stopword", "h")
 
     def __init__(self, stopword: bool) -> None:
         self.tf = 0
         self.tf_case = [0, 0]  # as acronym, as proper noun
         self.sentences: dict[int, None] = {}
         self.stopword = stopword
-        self.left: dict[str, int] = defaultdict(int)
-        self.right: dict[str, int] = defaultdict(int)
         self.h = 0.0
 
 
 def keyphrases(text: str, top: int = TOP) -> list[str]:
     """The `top` key phrases of a text (up to three words each), best first, as first written."""
     terms: dict[str, _Term] = {}
+    pairs: dict[tuple[str, str], int] = {}  # (word, next word) -> times seen side by side
     candidates: dict[tuple[str, ...], list] = {}  # term keys -> [words as first written, tf]
     sentence_count = 0
-    stop = stopwords()
     for sentence_id, sentence in enumerate(s for s in _SENTENCE_SPLIT.split(text) if s.strip()):
         sentence_count += 1
-        block: list[tuple[str, str, str]] = []  # (tag, word, key) since the last punctuation
+        block: list[tuple[str, str, str, bool]] = []  # (tag, word, key, stopword) since the last punctuation
         for position, word in enumerate(_TOKEN.findall(sentence)):
             if len(word) == 1 and word in _PUNCTUATION:
                 block = []
@@ -64,7 +61,7 @@ def keyphrases(text: str, top: int = TOP) -> list[str]:
             key = _key(word)
             term = terms.get(key)
             if term is None:
-                term = terms[key] = _Term(_is_stopword(word, key, stop))
+                term = terms[key] = _Term(_is_stopword(word.lower(), key))
             term.tf += 1
             if tag == "a":
                 term.tf_case[0] += 1
@@ -72,28 +69,30 @@ def keyphrases(text: str, top: int = TOP) -> list[str]:
                 term.tf_case[1] += 1
             term.sentences[sentence_id] = None
             if block and tag not in _DISCARDED and block[-1][0] not in _DISCARDED:
-                previous = block[-1][2]
-                terms[previous].right[key] += 1
-                term.left[previous] += 1
-            block.append((tag, word, key))
-            for size in range(1, min(MAX_WORDS, len(block)) + 1):
-                words = block[-size:]
-                if any(w[0] in _DISCARDED for w in words):
-                    break
-                keys = tuple(w[2] for w in words)
+                pair = (block[-1][2], key)
+                pairs[pair] = pairs.get(pair, 0) + 1
+            block.append((tag, word, key, term.stopword))
+            if term.stopword:
+                continue  # a phrase may not end with a stopword
+            keys: tuple[str, ...] = ()
+            words: tuple[str, ...] = ()
+            for first in range(len(block) - 1, max(-1, len(block) - 1 - MAX_WORDS), -1):
+                first_tag, first_word, first_key, first_is_stopword = block[first]
+                if first_tag in _DISCARDED:
+                    break  # every longer phrase would hold this word too
+                keys = (first_key, *keys)
+                words = (first_word, *words)
+                if first_is_stopword:
+                    continue  # nor start with one
                 entry = candidates.get(keys)
                 if entry is None:
-                    candidates[keys] = [tuple(w[1] for w in words), 1]
+                    candidates[keys] = [words, 1]
                 else:
                     entry[1] += 1
     if not terms:
         return []
-    _score_terms(terms, sentence_count)
-    scored = sorted(
-        (_candidate_score(terms, keys, tf), " ".join(words))
-        for keys, (words, tf) in candidates.items()
-        if not terms[keys[0]].stopword and not terms[keys[-1]].stopword
-    )
+    _score_terms(terms, pairs, sentence_count)
+    scored = sorted((_candidate_score(terms, pairs, keys, tf), " ".join(words)) for keys, (words, tf) in candidates.items())
     chosen: list[str] = []
     for _, surface in scored:
         lowered = surface.lower()
@@ -105,20 +104,28 @@ def keyphrases(text: str, top: int = TOP) -> list[str]:
 
 
 def _similar(a: str, b: str) -> bool:
+    if 2 * min(len(a), len(b)) <= DEDUP_LIMIT * (len(a) + len(b)):
+        return False  # lengths alone rule it out (difflib's real_quick_ratio, without building a matcher)
     matcher = SequenceMatcher(None, a, b)
-    return matcher.real_quick_ratio() > DEDUP_LIMIT and matcher.quick_ratio() > DEDUP_LIMIT and matcher.ratio() > DEDUP_LIMIT
+    return matcher.quick_ratio() > DEDUP_LIMIT and matcher.ratio() > DEDUP_LIMIT
 
 
-def _score_terms(terms: dict[str, _Term], sentence_count: int) -> None:
+def _score_terms(terms: dict[str, _Term], pairs: dict[tuple[str, str], int], sentence_count: int) -> None:
     """YAKE's term weight H from casing, position, frequency, relatedness to context and spread (lower is better)."""
     content = [t.tf for t in terms.values() if not t.stopword] or [1]
     mean_tf = sum(content) / len(content)
     std_tf = math.sqrt(sum((tf - mean_tf) ** 2 for tf in content) / len(content))
     max_tf = max(t.tf for t in terms.values())
-    for term in terms.values():
-        left_weight, right_weight = sum(term.left.values()), sum(term.right.values())
-        left = len(term.left) / left_weight if left_weight else 0.0
-        right = len(term.right) / right_weight if right_weight else 0.0
+    neighbours = {key: [0, 0, 0, 0] for key in terms}  # distinct left, left count, distinct right, right count
+    for (before, after), count in pairs.items():
+        neighbours[after][0] += 1
+        neighbours[after][1] += count
+        neighbours[before][2] += 1
+        neighbours[before][3] += count
+    for key, term in terms.items():
+        left_distinct, left_weight, right_distinct, right_weight = neighbours[key]
+        left = left_distinct / left_weight if left_weight else 0.0
+        right = right_distinct / right_weight if right_weight else 0.0
         relatedness = (0.5 + left * term.tf / max_tf) + (0.5 + right * term.tf / max_tf)
         frequency = term.tf / (mean_tf + std_tf)
         spread = len(term.sentences) / sentence_count
@@ -133,7 +140,7 @@ def _median(ordered: list[int]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _candidate_score(terms: dict[str, _Term], keys: tuple[str, ...], tf: int) -> float:
+def _candidate_score(terms: dict[str, _Term], pairs: dict[tuple[str, str], int], keys: tuple[str, ...], tf: int) -> float:
     """YAKE's phrase score: product over sum of its terms' H, a stopword inside weighed by how it binds its neighbours."""
     product, total = 1.0, 0.0
     for i, key in enumerate(keys):
@@ -142,8 +149,8 @@ def _candidate_score(terms: dict[str, _Term], keys: tuple[str, ...], tf: int) ->
             product *= term.h
             total += term.h
             continue
-        before = terms[keys[i - 1]].right.get(key, 0) / terms[keys[i - 1]].tf if i > 0 else 0.0
-        after = term.right.get(keys[i + 1], 0) / terms[keys[i + 1]].tf if i < len(keys) - 1 else 0.0
+        before = pairs.get((keys[i - 1], key), 0) / terms[keys[i - 1]].tf if i > 0 else 0.0
+        after = pairs.get((key, keys[i + 1]), 0) / terms[keys[i + 1]].tf if i < len(keys) - 1 else 0.0
         binding = before * after
         product *= 2 - binding
         total -= 1 - binding
@@ -155,9 +162,11 @@ def _key(word: str) -> str:
     return key[:-1] if key.endswith("s") and len(key) > 3 else key
 
 
-def _is_stopword(word: str, key: str, stop: frozenset[str]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _is_stopword(lowered: str, key: str) -> bool:
+    stop = stopwords()
     plain = "".join(ch for ch in key if ch not in _PUNCTUATION)
-    return word.lower() in stop or key in stop or len(plain) < 3
+    return lowered in stop or key in stop or len(plain) < 3
 
 
 def _tag(word: str, position: int) -> str:

@@ -29,3 +29,18 @@ def articles(*rows: dict) -> pd.DataFrame:
     frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True)
     frame["ingested_at"] = pd.to_datetime(frame["ingested_at"], utc=True)
     return frame
+
+
+RIGA_FOOTBRIDGE = [
+    "Riga city council voted on Wednesday to close the Daugava footbridge for repairs until the end of August.",
+    "Engineers found corrosion in two of the bridge's steel supports during an inspection in February, the council said.",
+    "About 14,000 pedestrians and cyclists cross the bridge every day, according to figures from the municipal traffic office.",
+    "A temporary ferry will run every twenty minutes between the old town and the Agenskalns district while the work goes on.",
+    "Deputy mayor Edgars Kalnins said the repairs would cost 3.4 million euros, most of it paid from the city's reserve fund.",
+    "Opposition councillors criticised the timing, saying the closure would hurt cafes and shops during the summer season.",
+]
+
+
+def body(paragraphs: list[str]) -> str:
+    """An article body: paragraphs separated by a blank line."""
+    return "\n\n".join(paragraphs)

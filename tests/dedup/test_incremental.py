@@ -1,26 +1,13 @@
 from tasks.dedup.clusters import assign_clusters
 from tasks.dedup.settings import DedupSettings
 
-from .frames import articles
-
-PARAGRAPHS = [
-    "Riga city council voted on Wednesday to close the Daugava footbridge for repairs until the end of August.",
-    "Engineers found corrosion in two of the bridge's steel supports during an inspection in February, the council said.",
-    "About 14,000 pedestrians and cyclists cross the bridge every day, according to figures from the municipal traffic office.",
-    "A temporary ferry will run every twenty minutes between the old town and the Agenskalns district while the work goes on.",
-    "Deputy mayor Edgars Kalnins said the repairs would cost 3.4 million euros, most of it paid from the city's reserve fund.",
-    "Opposition councillors criticised the timing, saying the closure would hurt cafes and shops during the summer season.",
-]
-
-
-def body(paragraphs):
-    return "\n\n".join(paragraphs)
+from .frames import RIGA_FOOTBRIDGE, articles, body
 
 
 def test_new_copy_is_compared_with_stored_signatures_only(warehouse):
-    first = articles({"article_id": "orig", "body": body(PARAGRAPHS), "published_at": "2026-01-05T09:00Z"})
+    first = articles({"article_id": "orig", "body": body(RIGA_FOOTBRIDGE), "published_at": "2026-01-05T09:00Z"})
     warehouse.publish(first, assign_clusters(first, warehouse))
-    copy = articles({"article_id": "copy", "body": "RIGA (LETA) — " + body(PARAGRAPHS[:5]), "published_at": "2026-01-05T10:00Z"})
+    copy = articles({"article_id": "copy", "body": "RIGA (LETA) — " + body(RIGA_FOOTBRIDGE[:5]), "published_at": "2026-01-05T10:00Z"})
     result = assign_clusters(copy, warehouse)
     assert result.clusters.to_dict("records") == [
         {"article_id": "copy", "cluster_id": "orig", "is_canonical": False, "duplicate_of": "orig"}
@@ -30,13 +17,13 @@ def test_new_copy_is_compared_with_stored_signatures_only(warehouse):
 
 def test_article_bridging_two_published_clusters_merges_them_under_the_older_id(warehouse):
     first = articles(
-        {"article_id": "head", "body": body(PARAGRAPHS[:4]), "published_at": "2026-01-05T12:00Z"},
-        {"article_id": "tail", "body": body(PARAGRAPHS[2:]), "published_at": "2026-01-05T11:00Z"},
+        {"article_id": "head", "body": body(RIGA_FOOTBRIDGE[:4]), "published_at": "2026-01-05T12:00Z"},
+        {"article_id": "tail", "body": body(RIGA_FOOTBRIDGE[2:]), "published_at": "2026-01-05T11:00Z"},
     )
     warehouse.publish(first, assign_clusters(first, warehouse))
     assert warehouse.tables["articles"]["cluster_id"].tolist() == ["head", "tail"]
 
-    full = articles({"article_id": "full", "body": body(PARAGRAPHS), "published_at": "2026-01-05T13:00Z"})
+    full = articles({"article_id": "full", "body": body(RIGA_FOOTBRIDGE), "published_at": "2026-01-05T13:00Z"})
     result = assign_clusters(full, warehouse)
     assert result.clusters.to_dict("records") == [
         {"article_id": "full", "cluster_id": "head", "is_canonical": False, "duplicate_of": "tail"}
@@ -52,21 +39,21 @@ def test_article_bridging_two_published_clusters_merges_them_under_the_older_id(
 
 def test_canonical_that_becomes_a_copy_and_back_is_withdrawn_from_duplicates(warehouse):
     first = articles(
-        {"article_id": "a", "body": body(PARAGRAPHS), "published_at": "2026-01-05T10:00Z"},
-        {"article_id": "b", "body": body(PARAGRAPHS).upper(), "published_at": "2026-01-05T11:00Z"},
+        {"article_id": "a", "body": body(RIGA_FOOTBRIDGE), "published_at": "2026-01-05T10:00Z"},
+        {"article_id": "b", "body": body(RIGA_FOOTBRIDGE).upper(), "published_at": "2026-01-05T11:00Z"},
     )
     warehouse.publish(first, assign_clusters(first, warehouse))
-    earlier = articles({"article_id": "c", "body": body(PARAGRAPHS), "published_at": "2026-01-05T08:00Z"})
+    earlier = articles({"article_id": "c", "body": body(RIGA_FOOTBRIDGE), "published_at": "2026-01-05T08:00Z"})
     result = assign_clusters(earlier, warehouse)
     assert result.withdrawn_duplicates.empty
     assert result.duplicates.set_index("article_id")["duplicate_of"].to_dict() == {"a": "c", "b": "c"}
 
 
 def test_signatures_of_another_scheme_are_rebuilt_once(warehouse):
-    first = articles({"article_id": "orig", "body": body(PARAGRAPHS)})
+    first = articles({"article_id": "orig", "body": body(RIGA_FOOTBRIDGE)})
     warehouse.publish(first, assign_clusters(first, warehouse, DedupSettings(shingle_words=4)))
-    warehouse.tables["articles"]["body"] = body(PARAGRAPHS)
-    copy = articles({"article_id": "copy", "body": body(PARAGRAPHS[:5])})
+    warehouse.tables["articles"]["body"] = body(RIGA_FOOTBRIDGE)
+    copy = articles({"article_id": "copy", "body": body(RIGA_FOOTBRIDGE[:5])})
     result = assign_clusters(copy, warehouse)
     assert result.clusters["cluster_id"].tolist() == ["orig"]
     assert sorted(result.signatures["article_id"]) == ["copy", "orig"]
@@ -74,7 +61,7 @@ def test_signatures_of_another_scheme_are_rebuilt_once(warehouse):
 
 
 def test_rerun_reads_no_signatures(warehouse):
-    batch = articles({"article_id": "a", "body": body(PARAGRAPHS)}, {"article_id": "b", "body": body(PARAGRAPHS[:5])})
+    batch = articles({"article_id": "a", "body": body(RIGA_FOOTBRIDGE)}, {"article_id": "b", "body": body(RIGA_FOOTBRIDGE[:5])})
     warehouse.publish(batch, assign_clusters(batch, warehouse))
     reads = []
     original_read = warehouse.read

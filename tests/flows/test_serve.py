@@ -1,0 +1,135 @@
+"""`newsdesk serve`: a scheduled deployment that takes each inbox file once, also across failed runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from flows.inbox import LEDGER, pending_files
+from flows.pipeline import RunFailed, news_pipeline
+from tasks.settings import PROJECT_ROOT
+from tasks.warehouse.snapshot import Snapshot
+
+SEEDS = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
+DEPLOYMENT = "news_pipeline/inbox-test"
+
+
+@pytest.fixture(scope="module")
+def served(prefect_api, tmp_path_factory):
+    """A serve process registered with the session's API; stopped before the API is."""
+    from prefect.settings import PREFECT_API_URL
+
+    root = tmp_path_factory.mktemp("served")
+    inbox, warehouse = root / "inbox", root / "warehouse"
+    env = os.environ | {
+        "PREFECT_API_URL": PREFECT_API_URL.value(),
+        "PREFECT_RUNNER_POLL_FREQUENCY": "1",
+        "NEWSDESK_INBOX_SETTLE_SECONDS": "0",
+    }
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flows", "serve", "--inbox", str(inbox), "--warehouse", str(warehouse),
+         "--name", "inbox-test"],
+        env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        yield inbox, warehouse, deployment_when_ready(process)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def deployment_when_ready(process: subprocess.Popen, timeout: float = 120):
+    from prefect import get_client
+    from prefect.exceptions import ObjectNotFound
+
+    deadline = time.monotonic() + timeout
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            assert process.poll() is None, process.stderr.read()[-3000:]
+            try:
+                return client.read_deployment_by_name(DEPLOYMENT)
+            except ObjectNotFound:
+                time.sleep(0.5)
+    raise TimeoutError(f"{DEPLOYMENT} was not registered within {timeout} s")
+
+
+def scheduled_run() -> str:
+    """What the hourly schedule does, now: one run of the deployment, waited for."""
+    from prefect.deployments import run_deployment
+
+    flow_run = run_deployment(DEPLOYMENT, timeout=300)
+    assert flow_run.state.is_completed(), flow_run.state
+    return str(flow_run.id)
+
+
+def test_the_deployment_runs_hourly_by_default(served):
+    _, _, deployment = served
+    (schedule,) = deployment.schedules
+    assert schedule.schedule.cron == "0 * * * *" and schedule.active
+
+
+def test_each_run_takes_only_the_files_that_landed_since_the_last_one(served):
+    inbox, warehouse, _ = served
+    for seed in SEEDS[:2]:
+        shutil.copy(seed, inbox)
+    (inbox / "empty.txt").write_bytes(b"")
+    first = scheduled_run()
+
+    shutil.copy(SEEDS[2], inbox)
+    second = scheduled_run()
+
+    snapshot = Snapshot(warehouse)
+    assert len(snapshot.read("documents")) == 3 and len(snapshot.read("articles")) == 3
+    assert snapshot.read("quarantine")["reason"].tolist() == ["empty"]
+    runs = snapshot.read("runs").set_index("run_id")
+    assert runs.loc[first, "inputs"] == 3 and runs.loc[second, "inputs"] == 1
+    assert len(snapshot.read(LEDGER)) == 4
+
+
+def test_a_file_stays_pending_until_a_run_that_took_it_is_published(prefect_api, tmp_path, monkeypatch):
+    inbox, warehouse = tmp_path / "inbox", tmp_path / "warehouse"
+    inbox.mkdir()
+    shutil.copy(SEEDS[0], inbox)
+    strict = tmp_path / "expectations"
+    shutil.copytree(PROJECT_ROOT / "expectations", strict)
+    suite = json.loads((strict / "documents.json").read_text())
+    suite["expectations"].append({"type": "expect_column_values_to_be_in_set",
+                                  "kwargs": {"column": "format", "value_set": ["html"]}})
+    (strict / "documents.json").write_text(json.dumps(suite))
+    monkeypatch.setenv("NEWSDESK_INBOX_SETTLE_SECONDS", "0")
+    monkeypatch.setenv("NEWSDESK_EXPECTATIONS", str(strict))
+
+    with pytest.raises(RunFailed):
+        news_pipeline(warehouse=str(warehouse), inbox=str(inbox))
+    assert len(Snapshot(warehouse).read(LEDGER)) == 0
+    assert len(pending_files(inbox, warehouse, 0).items) == 1
+
+    monkeypatch.delenv("NEWSDESK_EXPECTATIONS")
+    news_pipeline(warehouse=str(warehouse), inbox=str(inbox))
+    assert len(Snapshot(warehouse).read("documents")) == 1
+    assert not pending_files(inbox, warehouse, 0).items
+
+    with (inbox / SEEDS[0].name).open("a") as changed:
+        changed.write("\n\nUpdate: the talks resume on Monday.")
+    assert len(pending_files(inbox, warehouse, 0).items) == 1
+
+
+def test_a_file_still_being_written_waits_for_the_next_run(tmp_path):
+    (tmp_path / "arriving.txt").write_text("A headline\n\nThe first paragraph")
+    (tmp_path / ".partial.txt").write_text("hidden files are never taken")
+    pending = pending_files(tmp_path, tmp_path / "warehouse", settle_seconds=60)
+    assert pending.items == [] and pending.settling == 1
+    os.utime(tmp_path / "arriving.txt", (time.time() - 120, time.time() - 120))
+    assert [p.name for p in pending_files(tmp_path, tmp_path / "warehouse", settle_seconds=60).items] == ["arriving.txt"]

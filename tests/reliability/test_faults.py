@@ -1,0 +1,138 @@
+"""Faults: a run killed at any point, a disk that fails mid-publish, a document that breaks enrichment.
+
+After each, the warehouse is either the previous published version or the new complete one, never a mix; the next
+run completes and `newsdesk validate` passes.
+"""
+
+from __future__ import annotations
+
+import errno
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from flows.pipeline import news_pipeline
+from tasks.schemas import TABLES
+from tasks.settings import PROJECT_ROOT
+from tasks.warehouse.snapshot import Snapshot
+
+DATA_TABLES = [name for name, table in TABLES.items() if table.data]
+
+KILL_POINTS = {
+    "after ingest": "staging/*/documents",
+    "after clean": "staging/*/removed_segments",
+    "after dedup": "staging/*/duplicates",
+    "after enrich": "staging/*/mentions",
+    "during publish": "versions/.*.partial",
+}
+
+
+def state(warehouse: Path) -> dict[str, pd.DataFrame]:
+    snapshot = Snapshot(warehouse)
+    frames = {t: snapshot.read(t).drop(columns=["run_id"], errors="ignore") for t in DATA_TABLES}
+    return {t: f.sort_values(list(TABLES[t].key)).reset_index(drop=True) for t, f in frames.items()}
+
+
+def same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> bool:
+    return all(a[t].shape == b[t].shape and a[t].astype(str).equals(b[t].astype(str)) for t in DATA_TABLES)
+
+
+def new_inbox(folder: Path, tag: str) -> Path:
+    folder.mkdir()
+    for i, seed in enumerate(sorted((PROJECT_ROOT / "seeds").glob("*.txt"))):
+        (folder / f"{tag}-{i}.txt").write_text(seed.read_text() + f"\n\nIn an update ({tag}), officials met again.")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def published(newsdesk, tmp_path_factory) -> Path:
+    warehouse = tmp_path_factory.mktemp("faults") / "warehouse"
+    newsdesk("run", "--warehouse", str(warehouse))
+    return warehouse
+
+
+def test_sigkill_at_every_stage_boundary_leaves_a_whole_version(newsdesk, published, tmp_path):
+    warehouse = tmp_path / "warehouse"
+    shutil.copytree(published, warehouse, symlinks=True)
+    inbox = new_inbox(tmp_path / "inbox", "update")
+    previous = state(warehouse)
+    caught = {}
+    for point, marker in KILL_POINTS.items():
+        run = subprocess.Popen(
+            [sys.executable, "-m", "flows", "run", str(inbox), "--warehouse", str(warehouse)],
+            env=newsdesk.env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 300
+        while run.poll() is None and time.monotonic() < deadline:
+            if list((warehouse / "_newsdesk").glob(marker)):
+                run.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.002)
+        run.wait()
+        caught[point] = run.returncode == -signal.SIGKILL
+        now = state(warehouse)
+        assert same(now, previous) or len(now["articles"]) == len(previous["articles"]) + 5, point
+        if not same(now, previous):  # the kill came after the swap: the new version is complete
+            break
+    assert caught["after ingest"] and caught["after clean"], caught
+    newsdesk("run", str(inbox), "--warehouse", str(warehouse))
+    assert len(Snapshot(warehouse).read("articles")) == 10
+    newsdesk("validate", "--warehouse", str(warehouse))
+
+
+def test_a_disk_that_fails_during_publish_leaves_the_warehouse_as_it_was(prefect_api, published, tmp_path, monkeypatch):
+    warehouse = tmp_path / "warehouse"
+    shutil.copytree(published, warehouse, symlinks=True)
+    inbox = new_inbox(tmp_path / "inbox", "full-disk")
+    previous, version = state(warehouse), Snapshot(warehouse).version
+    real_write = pq.write_table
+
+    def full_disk(table, where, *args, **kwargs):
+        if "versions" in str(where):
+            raise OSError(errno.ENOSPC, "No space left on device", str(where))
+        return real_write(table, where, *args, **kwargs)
+
+    monkeypatch.setattr(pq, "write_table", full_disk)
+    with pytest.raises(OSError, match="No space left"):
+        news_pipeline([str(inbox)], str(warehouse))
+    assert Snapshot(warehouse).version == version and same(state(warehouse), previous)
+
+    monkeypatch.setattr(pq, "write_table", real_write)
+    summary = news_pipeline([str(inbox)], str(warehouse))
+    assert summary.status == "published" and len(Snapshot(warehouse).read("articles")) == 10
+    assert not list((warehouse / "_newsdesk" / "versions").glob(".*.partial"))
+
+
+def test_a_document_that_breaks_enrichment_is_quarantined_and_the_run_goes_on(prefect_api, tmp_path, monkeypatch):
+    from tasks.enrich import annotation
+
+    real_annotate = annotation.annotate_article
+
+    def fragile(record, *args, **kwargs):
+        if "POISON" in record.body:
+            raise RuntimeError("the tagger choked")
+        return real_annotate(record, *args, **kwargs)
+
+    monkeypatch.setattr(annotation, "annotate_article", fragile)
+    inbox = tmp_path / "inbox"
+    shutil.copytree(PROJECT_ROOT / "seeds", inbox)
+    (inbox / "poison.txt").write_text("A headline\n\nThe POISON paragraph is long enough to be a real article body.")
+    warehouse = tmp_path / "warehouse"
+
+    summary = news_pipeline([str(inbox)], str(warehouse))
+
+    snapshot = Snapshot(warehouse)
+    quarantine = snapshot.read("quarantine")
+    assert summary.status == "published" and len(snapshot.read("articles")) == 5
+    (row,) = quarantine.itertuples()
+    assert row.stage == "enrich" and row.reason == "enrich_error" and "tagger choked" in row.detail
+    assert row.source_uri.endswith("poison.txt")
+    articles = set(snapshot.read("articles")["article_id"])
+    assert set(snapshot.read("removed_segments")["article_id"]) <= articles
