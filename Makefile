@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test bench lint docs clean
+.PHONY: setup run test bench lint docs clean server
 
 setup: $(VENV)/.installed
 
@@ -20,6 +20,9 @@ run: setup  ## set up and run the pipeline on seeds/ into warehouse/
 
 test: setup  ## set up and run the test suite
 	$(BIN)/python -m pytest
+
+server: setup  ## a local Prefect server (UI on http://127.0.0.1:4200) that runs record into; database in .prefect/
+	$(BIN)/newsdesk server --home .prefect
 
 bench: setup  ## benchmarks (not tests): figures beside the bare libraries
 	$(BIN)/python -m benchmarks

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from tasks.dedup.content_hash import fold_text
 from tasks.dedup.facts import fact_codes
@@ -39,14 +40,14 @@ class Signatures:
 
     @classmethod
     def from_rows(cls, rows: pd.DataFrame, settings: DedupSettings) -> "Signatures":
-        minhash = np.frombuffer(b"".join(rows["minhash"]), dtype="<u4").astype(np.uint32)
-        sizes = np.fromiter((len(f) // 8 for f in rows["facts"]), dtype=np.int64, count=len(rows))
+        minhash, _ = _binary_column(rows["minhash"], np.uint32)
+        fact_codes, fact_offsets = _binary_column(rows["facts"], np.uint64)
         return cls(
             content_hash=rows["content_hash"].to_numpy(dtype=object),
             minhash=minhash.reshape(len(rows), settings.permutations),
             shingle_count=rows["shingle_count"].to_numpy(dtype=np.int64),
-            fact_codes=np.frombuffer(b"".join(rows["facts"]), dtype="<u8").astype(np.uint64),
-            fact_offsets=np.concatenate([[0], np.cumsum(sizes)]),
+            fact_codes=fact_codes,
+            fact_offsets=fact_offsets,
         )
 
     @classmethod
@@ -79,19 +80,40 @@ def signature_rows(articles: pd.DataFrame, settings: DedupSettings) -> pd.DataFr
 def _batch_rows(batch: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
     bodies = batch["body"].tolist()
     shingles, offsets = shingle_hashes([fold_text(b) for b in bodies], settings.shingle_words)
-    minhash = minhash_signatures(shingles, offsets, settings).astype("<u4")
+    minhash = minhash_signatures(shingles, offsets, settings)
     codes, fact_offsets = fact_codes(bodies)
-    facts = codes.astype("<u8").tobytes()
     return pd.DataFrame(
         {
             "content_hash": batch["content_hash"].to_numpy(),
             "article_id": batch["article_id"].to_numpy(),
             "scheme": settings.scheme,
             "shingle_count": _distinct_counts(shingles, offsets).astype(np.int32),
-            "minhash": [row.tobytes() for row in minhash],
-            "facts": [facts[8 * a : 8 * b] for a, b in zip(fact_offsets[:-1], fact_offsets[1:])],
+            "minhash": _binary_series(minhash.reshape(-1), np.arange(len(bodies) + 1) * minhash.shape[1]),
+            "facts": _binary_series(codes, fact_offsets),
         }
     )
+
+
+def _binary_series(values: np.ndarray, offsets: np.ndarray) -> pd.Series:
+    """One little-endian binary value per row, values[offsets[i]:offsets[i + 1]], held in one Arrow buffer."""
+    width = values.dtype.itemsize
+    data = pa.py_buffer(values.astype(values.dtype.newbyteorder("<"), copy=False).tobytes())
+    byte_offsets = pa.py_buffer((np.asarray(offsets, dtype=np.int64) * width).astype(np.int32).tobytes())
+    array = pa.Array.from_buffers(pa.binary(), len(offsets) - 1, [None, byte_offsets, data])
+    return pd.Series(pd.arrays.ArrowExtensionArray(array))
+
+
+def _binary_column(column: pd.Series, dtype: type) -> tuple[np.ndarray, np.ndarray]:
+    """The values of a binary column end to end, as `dtype`, and the offsets where each row's start."""
+    array = pa.array(column, type=pa.binary(), from_pandas=True)
+    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    if len(array) == 0:
+        return np.empty(0, dtype), np.zeros(1, np.int64)
+    width = np.dtype(dtype).itemsize
+    byte_offsets = np.frombuffer(array.buffers()[1], dtype=np.int32)[array.offset : array.offset + len(array) + 1]
+    data = np.frombuffer(array.buffers()[2], dtype=np.uint8)[byte_offsets[0] : byte_offsets[-1]]
+    values = data.view(np.dtype(dtype).newbyteorder("<")).astype(dtype, copy=False)
+    return values, ((byte_offsets - byte_offsets[0]) // width).astype(np.int64)
 
 
 def _distinct_counts(shingles: np.ndarray, offsets: np.ndarray) -> np.ndarray:
