@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import random
 import string
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
@@ -118,19 +118,51 @@ MARKET = (
     "The euro traded at {fx} dollars, and Brent crude was at {oil} dollars a barrel.",
 )
 TEMPLATES = (EARNINGS, MATCH, WEATHER, MARKET)
-COMPANIES = [f"{a} {b}" for a in ("Nordic", "Baltic", "Amber", "Polar", "Granite", "Helix", "Vector", "Aurora", "Meridian",
-                                 "Coastline", "Northwind", "Riverside") for b in ("Holdings", "Group", "Industries", "Energy", "Foods", "Telecom")]
+COMPANIES = [
+    f"{a} {b}"
+    for a in (
+        "Nordic",
+        "Baltic",
+        "Amber",
+        "Polar",
+        "Granite",
+        "Helix",
+        "Vector",
+        "Aurora",
+        "Meridian",
+        "Coastline",
+        "Northwind",
+        "Riverside",
+    )
+    for b in ("Holdings", "Group", "Industries", "Energy", "Foods", "Telecom")
+]
 TEAMS = [f"{p} {s}" for p in PLACES[:40] for s in ("FC", "United")]
 INDEXES = ("OMX Tallinn", "OMX Riga", "OMX Vilnius", "OMX Helsinki 25", "DAX", "CAC 40", "FTSE 100", "Stoxx 600")
 
 SYNONYMS = {
-    "said": "says", "told": "said to", "about": "around", "expected": "set", "demanded": "called for",
-    "complete": "finish", "first": "initially", "hardest": "the most", "continue": "resume", "people": "residents",
-    "reviewed": "examined", "support": "backing", "cost": "require", "recovering": "rebounding", "warned": "cautioned",
-    "meeting": "session", "due": "scheduled", "received": "had", "more": "over", "stalled": "stopped",
+    "said": "says",
+    "told": "said to",
+    "about": "around",
+    "expected": "set",
+    "demanded": "called for",
+    "complete": "finish",
+    "first": "initially",
+    "hardest": "the most",
+    "continue": "resume",
+    "people": "residents",
+    "reviewed": "examined",
+    "support": "backing",
+    "cost": "require",
+    "recovering": "rebounding",
+    "warned": "cautioned",
+    "meeting": "session",
+    "due": "scheduled",
+    "received": "had",
+    "more": "over",
+    "stalled": "stopped",
 }
 FILLERS = ("also", "now", "still", "then", "however", "reportedly")
-START = datetime(2026, 1, 1, tzinfo=timezone.utc)
+START = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def syndication_corpus(n: int, seed: int = 0, templated_share: float = 0.15) -> pd.DataFrame:
@@ -165,9 +197,16 @@ def syndication_corpus(n: int, seed: int = 0, templated_share: float = 0.15) -> 
 
 
 def _row(rng: random.Random, story: int, kind: str, body: str, published: datetime) -> dict:
-    title = f"{rng.choice(ORGS).removeprefix('the ').capitalize()} {rng.choice(VERBS_PAST)} {rng.choice(NOUNS)} in {rng.choice(PLACES)}"
-    return {"title": title, "body": body, "publisher": rng.choice(PUBLISHERS), "published_at": published,
-            "story_id": story, "kind": kind}
+    org = rng.choice(ORGS).removeprefix("the ").capitalize()
+    title = f"{org} {rng.choice(VERBS_PAST)} {rng.choice(NOUNS)} in {rng.choice(PLACES)}"
+    return {
+        "title": title,
+        "body": body,
+        "publisher": rng.choice(PUBLISHERS),
+        "published_at": published,
+        "story_id": story,
+        "kind": kind,
+    }
 
 
 def _person(rng: random.Random) -> str:
@@ -175,36 +214,69 @@ def _person(rng: random.Random) -> str:
 
 
 SLOTS = {
-    "org": lambda r: r.choice(ORGS), "verb": lambda r: r.choice(VERBS_PAST), "adj": lambda r: r.choice(ADJ),
-    "noun": lambda r: r.choice(NOUNS), "noun2": lambda r: r.choice(NOUNS), "person": _person, "player": _person,
-    "player2": _person, "role": lambda r: r.choice(ROLES), "day": lambda r: r.choice(DAYS),
-    "day2": lambda r: r.choice(DAYS), "day3": lambda r: r.choice(DAYS), "place": lambda r: r.choice(PLACES),
-    "place2": lambda r: r.choice(PLACES), "month": lambda r: r.choice(MONTHS), "date": lambda r: r.randint(1, 28),
-    "money": lambda r: f"{r.randint(2, 950)} million euros", "small": lambda r: r.randint(2, 12),
-    "big": lambda r: f"{r.randint(1, 90) * 1000 + r.randint(0, 999):,}", "pct": lambda r: round(r.uniform(0.5, 40), 1),
-    "year": lambda r: r.randint(1995, 2024), "year2": lambda r: r.randint(2027, 2040),
-    "company": lambda r: r.choice(COMPANIES), "company2": lambda r: r.choice(COMPANIES),
+    "org": lambda r: r.choice(ORGS),
+    "verb": lambda r: r.choice(VERBS_PAST),
+    "adj": lambda r: r.choice(ADJ),
+    "noun": lambda r: r.choice(NOUNS),
+    "noun2": lambda r: r.choice(NOUNS),
+    "person": _person,
+    "player": _person,
+    "player2": _person,
+    "role": lambda r: r.choice(ROLES),
+    "day": lambda r: r.choice(DAYS),
+    "day2": lambda r: r.choice(DAYS),
+    "day3": lambda r: r.choice(DAYS),
+    "place": lambda r: r.choice(PLACES),
+    "place2": lambda r: r.choice(PLACES),
+    "month": lambda r: r.choice(MONTHS),
+    "date": lambda r: r.randint(1, 28),
+    "money": lambda r: f"{r.randint(2, 950)} million euros",
+    "small": lambda r: r.randint(2, 12),
+    "big": lambda r: f"{r.randint(1, 90) * 1000 + r.randint(0, 999):,}",
+    "pct": lambda r: round(r.uniform(0.5, 40), 1),
+    "year": lambda r: r.randint(1995, 2024),
+    "year2": lambda r: r.randint(2027, 2040),
+    "company": lambda r: r.choice(COMPANIES),
+    "company2": lambda r: r.choice(COMPANIES),
     "quarter": lambda r: r.choice(("first-quarter", "second-quarter", "third-quarter", "fourth-quarter")),
-    "r1": lambda r: r.randint(20, 900), "r2": lambda r: r.randint(1, 90), "r3": lambda r: r.randint(20, 900),
-    "eps": lambda r: r.randint(1, 99), "updown": lambda r: r.choice(("up", "down")),
-    "risefall": lambda r: r.choice(("rose", "fell")), "p1": lambda r: round(r.uniform(0.1, 15), 1),
-    "p2": lambda r: round(r.uniform(0.1, 15), 1), "p3": lambda r: round(r.uniform(0.1, 9), 1),
-    "price": lambda r: round(r.uniform(1, 120), 2), "agency": lambda r: r.choice(("Reuters", "Bloomberg", "LSEG", "FactSet")),
-    "team1": lambda r: r.choice(TEAMS), "team2": lambda r: r.choice(TEAMS), "team3": lambda r: r.choice(TEAMS),
-    "s1": lambda r: r.randint(1, 5), "s2": lambda r: r.randint(0, 4),
+    "r1": lambda r: r.randint(20, 900),
+    "r2": lambda r: r.randint(1, 90),
+    "r3": lambda r: r.randint(20, 900),
+    "eps": lambda r: r.randint(1, 99),
+    "updown": lambda r: r.choice(("up", "down")),
+    "risefall": lambda r: r.choice(("rose", "fell")),
+    "p1": lambda r: round(r.uniform(0.1, 15), 1),
+    "p2": lambda r: round(r.uniform(0.1, 15), 1),
+    "p3": lambda r: round(r.uniform(0.1, 9), 1),
+    "price": lambda r: round(r.uniform(1, 120), 2),
+    "agency": lambda r: r.choice(("Reuters", "Bloomberg", "LSEG", "FactSet")),
+    "team1": lambda r: r.choice(TEAMS),
+    "team2": lambda r: r.choice(TEAMS),
+    "team3": lambda r: r.choice(TEAMS),
+    "s1": lambda r: r.randint(1, 5),
+    "s2": lambda r: r.randint(0, 4),
     "league": lambda r: r.choice(("Premium Liiga", "Virsliga", "A Lyga", "Veikkausliiga")),
-    "minute": lambda r: r.randint(2, 90), "rank": lambda r: r.choice(("first", "second", "third", "fourth", "fifth")),
-    "pts": lambda r: r.randint(3, 70), "gap": lambda r: r.choice(("one point", "two points", "three points")),
-    "sky": lambda r: r.choice(("clear", "cloudy", "grey", "sunny", "overcast")), "t1": lambda r: r.randint(-15, 30),
-    "t2": lambda r: r.randint(-25, 15), "t3": lambda r: r.randint(-20, 30), "w": lambda r: r.randint(5, 70),
+    "minute": lambda r: r.randint(2, 90),
+    "rank": lambda r: r.choice(("first", "second", "third", "fourth", "fifth")),
+    "pts": lambda r: r.randint(3, 70),
+    "gap": lambda r: r.choice(("one point", "two points", "three points")),
+    "sky": lambda r: r.choice(("clear", "cloudy", "grey", "sunny", "overcast")),
+    "t1": lambda r: r.randint(-15, 30),
+    "t2": lambda r: r.randint(-25, 15),
+    "t3": lambda r: r.randint(-20, 30),
+    "w": lambda r: r.randint(5, 70),
     "dir": lambda r: r.choice(("north", "south", "east", "west", "northwest", "southwest")),
-    "likely": lambda r: r.choice(("likely", "possible", "expected")), "mm": lambda r: r.randint(1, 40),
+    "likely": lambda r: r.choice(("likely", "possible", "expected")),
+    "mm": lambda r: r.randint(1, 40),
     "area": lambda r: r.choice(("northern", "southern", "eastern", "western", "coastal")),
-    "trend": lambda r: r.choice(("rise", "fall", "stay steady")), "index": lambda r: r.choice(INDEXES),
+    "trend": lambda r: r.choice(("rise", "fall", "stay steady")),
+    "index": lambda r: r.choice(INDEXES),
     "level": lambda r: f"{r.randint(500, 9000):,}.{r.randint(10, 99)}",
     "sector": lambda r: r.choice(("bank", "energy", "retail", "technology", "shipping")),
-    "vol": lambda r: round(r.uniform(0.2, 40), 1), "cmp": lambda r: r.choice(("above", "below", "in line with")),
-    "fx": lambda r: round(r.uniform(1.02, 1.2), 4), "oil": lambda r: round(r.uniform(60, 95), 2),
+    "vol": lambda r: round(r.uniform(0.2, 40), 1),
+    "cmp": lambda r: r.choice(("above", "below", "in line with")),
+    "fx": lambda r: round(r.uniform(1.02, 1.2), 4),
+    "oil": lambda r: round(r.uniform(60, 95), 2),
 }
 
 
@@ -261,9 +333,21 @@ def _copy(rng: random.Random, paragraphs: list[str]) -> str:
     edited = _edit_words(rng, words, rng.uniform(0.02, 0.05))
     body = " ".join(edited)
     publisher = rng.choice(PUBLISHERS)
-    line = rng.choice((f"{rng.choice(PLACES).upper()} ({publisher}) — ", f"By {rng.choice(FIRST)} {rng.choice(LAST)}, {publisher}\n\n", ""))
-    footer = rng.choice(("", "", f"\n\n(Reporting by {rng.choice(FIRST)} {rng.choice(LAST)}; editing by {rng.choice(FIRST)} {rng.choice(LAST)})",
-                         f"\n\n© 2026 {publisher}. All rights reserved."))
+    line = rng.choice(
+        (
+            f"{rng.choice(PLACES).upper()} ({publisher}) — ",
+            f"By {rng.choice(FIRST)} {rng.choice(LAST)}, {publisher}\n\n",
+            "",
+        )
+    )
+    footer = rng.choice(
+        (
+            "",
+            "",
+            f"\n\n(Reporting by {_person(rng)}; editing by {_person(rng)})",
+            f"\n\n© 2026 {publisher}. All rights reserved.",
+        )
+    )
     return line + body + footer
 
 

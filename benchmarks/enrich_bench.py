@@ -19,7 +19,7 @@ import pandas as pd
 
 from benchmarks.corpus import syndication_corpus
 from tasks.enrich.annotate import enrich_articles
-from tasks.enrich.language import detect_languages_of
+from tasks.enrich.annotation import load_annotators
 from tasks.enrich.model import ner_pipeline
 from tasks.enrich.pool import map_batches
 from tasks.settings import Settings
@@ -54,8 +54,8 @@ def main() -> None:
     articles = corpus[["article_id", "title", "body", "published_at"]]
     texts = articles.body.tolist()
     words = int(corpus.word_count.sum())
-    ner_pipeline(settings.spacy_model)
-    detect_languages_of(["warm up"], tuple(settings.languages))
+    prepare = partial(load_annotators, settings.spacy_model, tuple(settings.languages))
+    prepare()
 
     size = max(1, len(texts) // (4 * max(1, args.workers)))
     batches = [texts[i : i + size] for i in range(0, len(texts), size)]
@@ -63,7 +63,7 @@ def main() -> None:
     figures = {
         "spaCy NER only, 1 process": timed(lambda: ner_spans(texts, settings.spacy_model)),
         f"spaCy NER only, {args.workers}-process pool": timed(
-            lambda: list(map_batches(work, batches, settings.spacy_model, args.workers, len(texts)))
+            lambda: list(map_batches(work, batches, prepare, args.workers, len(texts)))
         ),
         f"enrich_articles, {args.workers} workers": timed(lambda: enrich_articles(articles, pd.DataFrame(), settings)),
     }

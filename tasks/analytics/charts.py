@@ -44,6 +44,7 @@ def bar_chart(labels: Sequence[str], values: Sequence[float], xlabel: str) -> st
 def run_chart(runs: Sequence[str], passed: Sequence[int], failed: Sequence[int]) -> str:
     """Suites passed and failed per run, oldest run on the left."""
     with _axes(7, 3) as axes:
+        axes.set_xlim(-0.5, max(len(runs), 5) - 0.5)  # one run draws one bar, not a wall
         axes.bar(runs, passed, color=ACCENT, label="suites passed")
         axes.bar(runs, failed, bottom=passed, color=WARN, label="suites failed")
         axes.set_ylabel("suites", color=INK)

@@ -94,7 +94,10 @@ def _content_nodes(new: pd.DataFrame, old: pd.DataFrame, near: pd.DataFrame) -> 
         [
             pd.DataFrame({"content_hash": new["content_hash"], "node": np.arange(len(new))}),
             pd.DataFrame(
-                {"content_hash": old_links["content_hash"], "node": len(new) + touched.get_indexer(old_links["cluster_id"])}
+                {
+                    "content_hash": old_links["content_hash"],
+                    "node": len(new) + touched.get_indexer(old_links["cluster_id"]),
+                }
             ),
         ],
         ignore_index=True,
@@ -144,7 +147,9 @@ def _result(members: pd.DataFrame, index: SignatureIndex) -> DedupResult:
         | (after["is_canonical"] != after["is_canonical_before"].astype(bool))
         | (after["duplicate_of"].fillna("") != after["duplicate_of_before"].fillna(""))
     )
-    copy_changed = after["duplicate_of"].notna() & (is_new | (after["duplicate_of"].fillna("") != after["duplicate_of_before"].fillna("")))
+    copy_changed = after["duplicate_of"].notna() & (
+        is_new | (after["duplicate_of"].fillna("") != after["duplicate_of_before"].fillna(""))
+    )
     copies = after[copy_changed]
     canonical_hash = after.set_index("article_id")["content_hash"]
     other_hash = canonical_hash.loc[copies["duplicate_of"]].to_numpy()

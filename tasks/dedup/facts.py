@@ -12,14 +12,13 @@ context and are not compared. Computed for a whole batch with Arrow and numpy.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks.dedup.shingles import token_hashes
+from tasks.dedup.shingles import ranks, token_hashes
 
 _BREAK = "¶"
 _PUNCTUATION = "\"'“”‘’„«»‹›()[]{}<>.,:;!?…—–-/\\*&%$€£#@+=~^|"
@@ -95,17 +94,49 @@ def _distinct_per_text(codes: np.ndarray, text_of: np.ndarray, texts: int) -> tu
     return codes, np.concatenate([[0], np.cumsum(np.bincount(text_of, minlength=texts))])
 
 
-def fact_groups(codes: np.ndarray) -> dict[int, frozenset[int]]:
-    """The facts of one text by context: what fact_conflict compares."""
-    groups: dict[int, set[int]] = defaultdict(set)
-    for code in codes.tolist():
-        groups[code >> 32].add(code & 0xFFFFFFFF)
-    return {context: frozenset(facts) for context, facts in groups.items()}
+def fact_conflicts(codes: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """For each pair of texts, the share of the contexts both have facts in where they state different facts:
+    neither side's facts there include the other's (dropping a first name is an omission, not a contradiction).
+
+    codes and offsets hold every text's fact codes end to end (text i: codes[offsets[i]:offsets[i + 1]]).
+    """
+    shares = np.zeros(len(left))
+    for start in range(0, len(left), _PAIR_CHUNK):
+        chunk = slice(start, start + _PAIR_CHUNK)
+        shares[chunk] = _conflict_shares(codes, offsets, left[chunk], right[chunk])
+    return shares
 
 
-def fact_conflict(left: dict[int, frozenset[int]], right: dict[int, frozenset[int]]) -> float:
-    """Share of the contexts both texts have facts in where they state different facts: neither side's facts
-    there include the other's (dropping a first name is an omission, not a contradiction)."""
-    shared = left.keys() & right.keys()
-    contradicted = sum(1 for context in shared if not (left[context] <= right[context] or right[context] <= left[context]))
-    return contradicted / max(1, len(shared))
+_PAIR_CHUNK = 1 << 14
+
+
+def _conflict_shares(codes: np.ndarray, offsets: np.ndarray, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    pairs = len(left)
+    rows = np.concatenate([left, right])
+    sizes = offsets[rows + 1] - offsets[rows]
+    if sizes.sum() == 0:
+        return np.zeros(pairs)
+    pair = np.repeat(np.tile(np.arange(pairs), 2), sizes)
+    is_left = np.repeat(np.arange(2 * pairs) < pairs, sizes)
+    code = codes[np.repeat(offsets[rows], sizes) + ranks(sizes)]
+    salt = pair.astype(np.uint64) * _CONTEXT_MULTIPLIER
+
+    # a fact (context and value) both sides state: the same code twice in one pair
+    order = np.argsort(code ^ salt, kind="stable")
+    same = (code ^ salt)[order][1:] == (code ^ salt)[order][:-1]
+    stated_twice = np.zeros(len(code), dtype=bool)
+    stated_twice[order[1:][same]] = True
+    stated_twice[order[:-1][same]] = True
+
+    # per context of a pair: facts on the left, on the right, and on both
+    context = (code >> np.uint64(32)) ^ salt
+    order = np.argsort(context, kind="stable")
+    starts = np.flatnonzero(np.concatenate([[True], context[order][1:] != context[order][:-1]]))
+    on_left = np.add.reduceat(is_left[order].astype(np.int64), starts)
+    on_right = np.add.reduceat((~is_left[order]).astype(np.int64), starts)
+    on_both = np.add.reduceat((stated_twice & is_left)[order].astype(np.int64), starts)
+    shared = (on_left > 0) & (on_right > 0)
+    contradicted = shared & (on_both < on_left) & (on_both < on_right)
+    owner = pair[order][starts]
+    shared_contexts = np.bincount(owner, weights=shared, minlength=pairs)
+    return np.bincount(owner, weights=contradicted, minlength=pairs) / np.maximum(1, shared_contexts)

@@ -7,7 +7,9 @@ import numpy as np
 from tasks.dedup.settings import DedupSettings
 
 
-def candidate_pairs(signatures: np.ndarray, probe: np.ndarray, settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
+def candidate_pairs(
+    signatures: np.ndarray, probe: np.ndarray, settings: DedupSettings
+) -> tuple[np.ndarray, np.ndarray]:
     """Distinct pairs (left < right) of rows that agree on a whole band, at least one of them in `probe`.
 
     Rows already compared in earlier runs (not probed) are not paired with each other again.

@@ -33,7 +33,7 @@ class SignatureIndex:
     @classmethod
     def build(
         cls, new: pd.DataFrame, old: pd.DataFrame, published: PublishedIndex, settings: DedupSettings
-    ) -> "SignatureIndex":
+    ) -> SignatureIndex:
         unseen = new[~is_in(new["content_hash"], old["content_hash"])]
         return cls(signature_rows(unseen, settings), published, settings)
 

@@ -24,7 +24,7 @@ def shingle_hashes(folded: Sequence[str], words: int) -> tuple[np.ndarray, np.nd
 
     lengths = np.diff(token_offsets)
     counts = np.where(lengths > 0, np.maximum(lengths - words + 1, 1), 0)
-    starts = np.repeat(token_offsets[:-1], counts) + _ranks(counts)
+    starts = np.repeat(token_offsets[:-1], counts) + ranks(counts)
     ends = np.repeat(token_offsets[1:], counts)
     padded = np.concatenate([token_hash, np.zeros(words, np.uint64)])
     combined = np.zeros(len(starts), np.uint64)
@@ -40,7 +40,7 @@ def token_hashes(tokens: list[str]) -> np.ndarray:
     return np.frombuffer(digests, dtype="<u8").astype(np.uint64)
 
 
-def _ranks(counts: np.ndarray) -> np.ndarray:
+def ranks(counts: np.ndarray) -> np.ndarray:
     """0, 1, ... within each run of the given lengths."""
     total = int(counts.sum())
     return np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)

@@ -35,11 +35,8 @@ class Signatures:
     fact_offsets: np.ndarray
     """Facts of row i: fact_codes[fact_offsets[i]:fact_offsets[i + 1]] (see facts.py)."""
 
-    def facts(self, row: int) -> np.ndarray:
-        return self.fact_codes[self.fact_offsets[row] : self.fact_offsets[row + 1]]
-
     @classmethod
-    def from_rows(cls, rows: pd.DataFrame, settings: DedupSettings) -> "Signatures":
+    def from_rows(cls, rows: pd.DataFrame, settings: DedupSettings) -> Signatures:
         minhash, _ = _binary_column(rows["minhash"], np.uint32)
         fact_codes, fact_offsets = _binary_column(rows["facts"], np.uint64)
         return cls(
@@ -51,30 +48,39 @@ class Signatures:
         )
 
     @classmethod
-    def concat(cls, parts: Sequence["Signatures"]) -> "Signatures":
+    def concat(cls, parts: Sequence[Signatures]) -> Signatures:
         shifts = np.cumsum([0] + [p.fact_offsets[-1] for p in parts[:-1]])
         return cls(
             content_hash=np.concatenate([p.content_hash for p in parts]),
             minhash=np.concatenate([p.minhash for p in parts]),
             shingle_count=np.concatenate([p.shingle_count for p in parts]),
             fact_codes=np.concatenate([p.fact_codes for p in parts]),
-            fact_offsets=np.concatenate([[0]] + [p.fact_offsets[1:] + shift for p, shift in zip(parts, shifts)]),
+            fact_offsets=np.concatenate(
+                [[0]] + [p.fact_offsets[1:] + shift for p, shift in zip(parts, shifts, strict=True)]
+            ),
         )
 
     @classmethod
-    def empty(cls, settings: DedupSettings) -> "Signatures":
+    def empty(cls, settings: DedupSettings) -> Signatures:
         return cls(
-            np.empty(0, object), np.empty((0, settings.permutations), np.uint32), np.empty(0, np.int64),
-            np.empty(0, np.uint64), np.zeros(1, np.int64),
+            np.empty(0, object),
+            np.empty((0, settings.permutations), np.uint32),
+            np.empty(0, np.int64),
+            np.empty(0, np.uint64),
+            np.zeros(1, np.int64),
         )
 
 
 def signature_rows(articles: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
     """Signature rows for articles (article_id, content_hash, body), one per distinct content."""
-    firsts = articles.drop_duplicates("content_hash")
-    empty = pd.DataFrame({c: pd.Series(dtype=object) for c in SIGNATURE_COLUMNS})
-    parts = [_batch_rows(firsts.iloc[i : i + settings.batch_size], settings) for i in range(0, len(firsts), settings.batch_size)]
-    return pd.concat([empty, *parts], ignore_index=True).astype({"shingle_count": np.int32})
+    firsts = np.flatnonzero(~articles["content_hash"].duplicated().to_numpy())
+    parts = [
+        _batch_rows(articles.iloc[firsts[i : i + settings.batch_size]], settings)
+        for i in range(0, len(firsts), settings.batch_size)
+    ]
+    if not parts:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in SIGNATURE_COLUMNS})
+    return pd.concat(parts, ignore_index=True)
 
 
 def _batch_rows(batch: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:

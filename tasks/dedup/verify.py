@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tasks.dedup.facts import fact_conflict, fact_groups
+from tasks.dedup.facts import fact_conflicts
 from tasks.dedup.minhash import estimated_jaccard
 from tasks.dedup.settings import DedupSettings
 from tasks.dedup.signatures import Signatures
@@ -19,16 +19,6 @@ def verified_pairs(
     shared = jaccard * (sizes_left + sizes_right) / (1 + jaccard)
     containment = shared / np.maximum(1, np.minimum(sizes_left, sizes_right))
     keep = np.flatnonzero(containment >= settings.min_containment)
-    groups: dict[int, dict] = {}
-
-    def facts_of(row: int) -> dict:
-        if row not in groups:
-            groups[row] = fact_groups(signatures.facts(row))
-        return groups[row]
-
-    agree = np.array(
-        [fact_conflict(facts_of(left[i]), facts_of(right[i])) <= settings.max_fact_conflict for i in keep.tolist()],
-        dtype=bool,
-    )
-    keep = keep[agree] if len(keep) else keep
+    conflicts = fact_conflicts(signatures.fact_codes, signatures.fact_offsets, left[keep], right[keep])
+    keep = keep[conflicts <= settings.max_fact_conflict]
     return left[keep], right[keep], jaccard[keep]

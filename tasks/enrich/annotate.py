@@ -11,7 +11,7 @@ from functools import partial
 import pandas as pd
 import pyarrow as pa
 
-from tasks.enrich.annotation import ArticleAnnotation, ArticleRecord, Failure, annotate_records
+from tasks.enrich.annotation import ArticleAnnotation, ArticleRecord, Failure, annotate_records, load_annotators
 from tasks.enrich.entities import EntityIndex
 from tasks.enrich.language import detect_languages_of
 from tasks.enrich.pool import map_batches
@@ -45,8 +45,10 @@ def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settin
     records = [ArticleRecord(r.article_id, r.body, _day(r.published_at)) for r in articles[["article_id", "body", "published_at"]].itertuples(index=False)]
     size = max(1, min(settings.batch_size, math.ceil(len(records) / max(1, settings.workers * BATCHES_PER_WORKER))))
     batches = [records[i : i + size] for i in range(0, len(records), size)]
-    work = partial(annotate_records, model=settings.spacy_model, languages=tuple(settings.languages))
-    results = [item for batch in map_batches(work, batches, settings.spacy_model, settings.workers, len(records)) for item in batch]
+    languages = tuple(settings.languages)
+    work = partial(annotate_records, model=settings.spacy_model, languages=languages)
+    prepare = partial(load_annotators, settings.spacy_model, languages)
+    results = [item for batch in map_batches(work, batches, prepare, settings.workers, len(records)) for item in batch]
     done = [r for r in results if isinstance(r, ArticleAnnotation)]
     index = EntityIndex(known_entities)
     index.learn_acronyms(m for a in done for m in a.mentions)

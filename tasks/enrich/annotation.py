@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from tasks.enrich.dates import DateMention, date_mentions
 from tasks.enrich.keyphrases import keyphrases
-from tasks.enrich.language import detect_languages_of
+from tasks.enrich.language import detect_languages_of, language_detector
 from tasks.enrich.mentions import Mention, article_mentions
 from tasks.enrich.model import ner_pipeline
 from tasks.enrich.quotes import Quote, article_quotes
@@ -38,6 +38,12 @@ class ArticleAnnotation(NamedTuple):
 class Failure(NamedTuple):
     article_id: str
     reason: str
+
+
+def load_annotators(model: str, languages: tuple[str, ...]) -> None:
+    """Load the spaCy model and the language detector, once per process."""
+    ner_pipeline(model)
+    language_detector(tuple(languages))
 
 
 def annotate_records(records: list[ArticleRecord], model: str, languages: tuple[str, ...]) -> list[ArticleAnnotation | Failure]:

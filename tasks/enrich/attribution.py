@@ -60,9 +60,9 @@ def before_quote(body: str, start: int, at: int) -> Attribution | None:
         return None
     cue = cues[-1]
     rest = lead[cue.end() :].strip()
-    if cue.group("cue").lower().startswith("according"):
-        name = rest.rstrip(",: ")
-        return _speaker_at(body, start + cue.end() + lead[cue.end() :].find(name), name, "according to") if name and "," not in name else None
+    if _is_according_to(cue):
+        found = _according_to(body, start + cue.end(), at)
+        return found if found and not body[found.end : at].strip(",: ") else None
     if len(rest.rstrip(":, ").split()) > MAX_WORDS_AFTER_CUE or not re.search(r"(?:[:,]|\bthat|^)\s*$", lead[cue.end() :].rstrip()):
         return None
     return clause_speaker(body, start, start + cue.start(), _cue_word(cue))
@@ -71,9 +71,8 @@ def before_quote(body: str, start: int, at: int) -> Attribution | None:
 def speaker_in_sentence(body: str, start: int, end: int) -> Attribution | None:
     """A `speaker cue` pair anywhere in a stretch of reported speech: `She said NATO was not planning ...`."""
     for cue in _CUE_ANYWHERE.finditer(body, start, end):
-        if cue.group("cue").lower().startswith("according"):
-            name = _CLAUSE_BREAK.split(body[cue.end() : end], 1)[0].strip()
-            found = _speaker_at(body, cue.end() + body[cue.end() : end].find(name), name, "according to") if name else None
+        if _is_according_to(cue):
+            found = _according_to(body, cue.end(), end)
         else:
             found = clause_speaker(body, start, cue.start(), _cue_word(cue))
         if found:
@@ -91,6 +90,17 @@ def clause_speaker(body: str, start: int, cue_at: int, cue: str | None) -> Attri
     if not _plausible(clause):
         return None
     return _speaker_at(body, start + lead.rfind(clause), clause, cue)
+
+
+def _is_according_to(cue: re.Match) -> bool:
+    return cue.group("cue").lower().startswith("according")
+
+
+def _according_to(body: str, cue_end: int, end: int) -> Attribution | None:
+    """`according to X, ...`: the speaker is X, up to the next clause break."""
+    stretch = body[cue_end:end]
+    name = _CLAUSE_BREAK.split(stretch, 1)[0].strip()
+    return _speaker_at(body, cue_end + stretch.find(name), name, "according to") if name else None
 
 
 def _speaker_at(body: str, at: int, speaker: str, cue: str | None) -> Attribution | None:

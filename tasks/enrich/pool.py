@@ -1,12 +1,10 @@
-"""Spread batches of articles over worker processes, each holding the spaCy model once."""
+"""Spread batches of articles over worker processes that each hold the models once."""
 
 from __future__ import annotations
 
 import multiprocessing
 from collections.abc import Callable, Iterator
 from typing import TypeVar
-
-from tasks.enrich.model import ner_pipeline
 
 SMALL_INPUT = 300
 """Below this many articles a pool's start-up costs more than the second core gives back."""
@@ -15,20 +13,19 @@ Batch = TypeVar("Batch")
 Result = TypeVar("Result")
 
 
-def _load_model(model: str) -> None:
-    ner_pipeline(model)
-
-
-def map_batches(work: Callable[[Batch], Result], batches: list[Batch], model: str, workers: int, articles: int) -> Iterator[Result]:
+def map_batches(
+    work: Callable[[Batch], Result], batches: list[Batch], prepare: Callable[[], None], workers: int, articles: int
+) -> Iterator[Result]:
     """Results of `work` on each batch, in order; in-process for small inputs or a single worker.
 
-    The pool forks after the model is loaded here, so workers share it copy-on-write and start at once;
-    they return plain tuples, never spaCy Docs.
+    `prepare` loads the models here before the pool forks, so workers share them copy-on-write and start at
+    once (it runs again as each worker's initializer, where it finds them loaded). Work must return plain
+    values such as tuples, never spaCy Docs.
     """
+    prepare()
     if workers <= 1 or articles < SMALL_INPUT or len(batches) < 2:
         yield from map(work, batches)
         return
-    ner_pipeline(model)
     context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(batches)), initializer=_load_model, initargs=(model,)) as pool:
+    with context.Pool(min(workers, len(batches)), initializer=prepare) as pool:
         yield from pool.imap(work, batches)

@@ -8,7 +8,7 @@ from typing import NamedTuple
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
-_MARK = re.compile(r'["“”„«»]')
+QUOTATION_MARK = re.compile(r'["“”„«»]')
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -67,7 +67,7 @@ def _pieces_in(body: str, start: int, end: int) -> tuple[list[Piece], int | None
     """Closed pieces of one paragraph, and where an unclosed quote opened (None if every quote closed)."""
     pieces: list[Piece] = []
     open_at: int | None = None
-    for match in _MARK.finditer(body, start, end):
+    for match in QUOTATION_MARK.finditer(body, start, end):
         at, mark = match.start(), match.group()
         if mark == STRAIGHT and _is_inch_mark(body, at):
             continue

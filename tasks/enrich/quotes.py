@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from tasks.enrich.attribution import Attribution, after_quote, before_quote, speaker_in_sentence
 from tasks.enrich.mentions import Mention
-from tasks.enrich.quotation_marks import Piece, Quotation, paragraph_bounds, quotations
+from tasks.enrich.quotation_marks import QUOTATION_MARK, Piece, Quotation, paragraph_bounds, quotations
 from tasks.enrich.speakers import speaker_mention
 
 MIN_WORDS = 4
@@ -78,7 +78,14 @@ def _stated(body: str, pieces: tuple[Piece, ...], paragraph: tuple[int, int], fo
     return before_quote(body, lead_start, opening) or speaker_in_sentence(body, lead_start, opening)
 
 
-def _implied(body, pieces, paragraph, paragraphs, found: list[_Found], mentions) -> Attribution | None:
+def _implied(
+    body: str,
+    pieces: tuple[Piece, ...],
+    paragraph: tuple[int, int],
+    paragraphs: list[tuple[int, int]],
+    found: list[_Found],
+    mentions: list[Mention],
+) -> Attribution | None:
     """The speaker the text implies: the person the sentences before are about, or the previous quote's speaker."""
     opening = pieces[0].start - 1
     sentences = _sentence_starts(body, _since(paragraph, found), opening)
@@ -120,19 +127,20 @@ def _sentence_starts(body: str, start: int, end: int) -> list[int]:
 
 
 def _next_mark(body: str, start: int, end: int) -> int:
-    match = re.compile(r'["“”„«»]').search(body, start, end)
+    match = QUOTATION_MARK.search(body, start, end)
     return match.start() if match else end
 
 
 def _quote_text(body: str, pieces: tuple[Piece, ...]) -> tuple[str, int, int]:
-    """Text without marks (pieces joined by a space, a trailing comma dropped) and its span."""
-    parts = []
-    for piece in pieces:
-        part = body[piece.start : piece.end]
-        parts.append(part.strip())
-    text = " ".join(parts).rstrip(",").rstrip()
-    start = pieces[0].start + (len(body[pieces[0].start : pieces[0].end]) - len(body[pieces[0].start : pieces[0].end].lstrip()))
-    end = pieces[-1].end
-    while end > start and (body[end - 1].isspace() or body[end - 1] == ","):
+    """Text without marks (pieces joined by a space) and its span; the comma that leads into an attribution
+    ("...," she said) is not part of the quote."""
+    spans = [_inner(body, p.start, p.end, drop_comma=i == len(pieces) - 1) for i, p in enumerate(pieces)]
+    return " ".join(body[s:e] for s, e in spans), spans[0][0], spans[-1][1]
+
+
+def _inner(body: str, start: int, end: int, drop_comma: bool) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or (drop_comma and body[end - 1] == ",")):
         end -= 1
-    return text, start, end
+    return start, end

@@ -34,4 +34,3 @@ class MemoryWarehouse(FramesIndex):
 @pytest.fixture
 def warehouse() -> MemoryWarehouse:
     return MemoryWarehouse()
-

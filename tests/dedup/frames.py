@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
 from tasks.dedup.content_hash import content_hash
 
-START = datetime(2026, 1, 5, 8, tzinfo=timezone.utc)
+START = datetime(2026, 1, 5, 8, tzinfo=UTC)
 
 
 def articles(*rows: dict) -> pd.DataFrame:
@@ -32,12 +32,27 @@ def articles(*rows: dict) -> pd.DataFrame:
 
 
 RIGA_FOOTBRIDGE = [
-    "Riga city council voted on Wednesday to close the Daugava footbridge for repairs until the end of August.",
-    "Engineers found corrosion in two of the bridge's steel supports during an inspection in February, the council said.",
-    "About 14,000 pedestrians and cyclists cross the bridge every day, according to figures from the municipal traffic office.",
-    "A temporary ferry will run every twenty minutes between the old town and the Agenskalns district while the work goes on.",
-    "Deputy mayor Edgars Kalnins said the repairs would cost 3.4 million euros, most of it paid from the city's reserve fund.",
-    "Opposition councillors criticised the timing, saying the closure would hurt cafes and shops during the summer season.",
+    ("Riga city council voted on Wednesday to close the Daugava footbridge for repairs until the end of August."),
+    (
+        "Engineers found corrosion in two of the bridge's steel supports during an inspection in "
+        "February, the council said."
+    ),
+    (
+        "About 14,000 pedestrians and cyclists cross the bridge every day, according to figures "
+        "from the municipal traffic office."
+    ),
+    (
+        "A temporary ferry will run every twenty minutes between the old town and the Agenskalns "
+        "district while the work goes on."
+    ),
+    (
+        "Deputy mayor Edgars Kalnins said the repairs would cost 3.4 million euros, most of it paid"
+        " from the city's reserve fund."
+    ),
+    (
+        "Opposition councillors criticised the timing, saying the closure would hurt cafes and "
+        "shops during the summer season."
+    ),
 ]
 
 

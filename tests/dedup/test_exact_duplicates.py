@@ -83,6 +83,9 @@ def test_signatures_are_kept_once_per_content(warehouse):
 def test_empty_batch(warehouse):
     result = assign_clusters(articles({"article_id": "a", "body": STORY}).iloc[:0], warehouse)
     assert result.clusters.empty and list(result.clusters.columns) == [
-        "article_id", "cluster_id", "is_canonical", "duplicate_of"
+        "article_id",
+        "cluster_id",
+        "is_canonical",
+        "duplicate_of",
     ]
     assert isinstance(result.duplicates, pd.DataFrame)

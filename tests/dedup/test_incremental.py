@@ -7,7 +7,13 @@ from .frames import RIGA_FOOTBRIDGE, articles, body
 def test_new_copy_is_compared_with_stored_signatures_only(warehouse):
     first = articles({"article_id": "orig", "body": body(RIGA_FOOTBRIDGE), "published_at": "2026-01-05T09:00Z"})
     warehouse.publish(first, assign_clusters(first, warehouse))
-    copy = articles({"article_id": "copy", "body": "RIGA (LETA) — " + body(RIGA_FOOTBRIDGE[:5]), "published_at": "2026-01-05T10:00Z"})
+    copy = articles(
+        {
+            "article_id": "copy",
+            "body": "RIGA (LETA) — " + body(RIGA_FOOTBRIDGE[:5]),
+            "published_at": "2026-01-05T10:00Z",
+        }
+    )
     result = assign_clusters(copy, warehouse)
     assert result.clusters.to_dict("records") == [
         {"article_id": "copy", "cluster_id": "orig", "is_canonical": False, "duplicate_of": "orig"}
@@ -61,7 +67,9 @@ def test_signatures_of_another_scheme_are_rebuilt_once(warehouse):
 
 
 def test_rerun_reads_no_signatures(warehouse):
-    batch = articles({"article_id": "a", "body": body(RIGA_FOOTBRIDGE)}, {"article_id": "b", "body": body(RIGA_FOOTBRIDGE[:5])})
+    batch = articles(
+        {"article_id": "a", "body": body(RIGA_FOOTBRIDGE)}, {"article_id": "b", "body": body(RIGA_FOOTBRIDGE[:5])}
+    )
     warehouse.publish(batch, assign_clusters(batch, warehouse))
     reads = []
     original_read = warehouse.read

@@ -15,7 +15,9 @@ def test_signatures_written_and_read_as_parquet_find_a_later_copy(tmp_path, ware
     result = assign_clusters(first, warehouse)
     schema = INTERNAL_TABLES[SIGNATURES_TABLE].schema
     path = tmp_path / "signatures.parquet"
-    pq.write_table(pa.Table.from_pandas(result.signatures.assign(run_id="r1"), schema=schema, preserve_index=False), path)
+    pq.write_table(
+        pa.Table.from_pandas(result.signatures.assign(run_id="r1"), schema=schema, preserve_index=False), path
+    )
 
     published = FramesIndex(
         {"articles": first.merge(result.clusters, on="article_id"), SIGNATURES_TABLE: pq.read_table(path).to_pandas()}
