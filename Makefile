@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup run test bench lint docs clean server
+.PHONY: setup browser run test bench lint docs clean server
 
 setup: $(VENV)/.installed
 
@@ -18,8 +18,13 @@ $(VENV)/.installed: pyproject.toml
 run: setup  ## set up and run the pipeline on seeds/ into warehouse/
 	$(BIN)/newsdesk run seeds --warehouse warehouse
 
-test: setup  ## set up and run the test suite
+test: setup browser  ## set up and run the test suite
 	$(BIN)/python -m pytest
+
+browser:  ## Debian's headless Chromium, for the tests that look at the report and the Prefect UI
+	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] \
+		&& apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium is not installed: the browser tests will be skipped"
 
 server: setup  ## a local Prefect server (UI on http://127.0.0.1:4200) that runs record into; database in .prefect/
 	$(BIN)/newsdesk server --home .prefect
