@@ -10,9 +10,12 @@ the truth: articles are copies of each other exactly when they share it.
 from __future__ import annotations
 
 import functools
+import json
 import random
 import string
 from datetime import UTC, datetime, timedelta
+from html import escape
+from pathlib import Path
 
 import pandas as pd
 
@@ -377,3 +380,98 @@ def _update(rng: random.Random, paragraphs: list[str]) -> str:
         i = rng.choice(figures)
         words[i] = "".join(str((int(c) + 1) % 10) if c.isdigit() else c for c in words[i])
     return " ".join(words) + "\n\n" + _fill(rng, "This story has been updated with a statement from {org}.")
+
+
+SECTIONS = ("WORLD", "BUSINESS", "POLITICS", "SPORT", "MARKETS", "EUROPE", "LOCAL NEWS", "WEATHER")
+WIDGETS = (
+    "Share on Facebook",
+    "Share this article",
+    "Advertisement",
+    "Sign up for our morning newsletter",
+    "Subscribe for unlimited access",
+    "Follow us on X and Instagram",
+    "Read more: {title}",
+    "Related: {title}",
+    "Photo: {person}/{publisher}",
+)
+NOTICES = (
+    "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+    "Your browser is out of date. Please update it to read this site.",
+    "© 2026 {publisher}. All rights reserved.",
+    "Comments are closed for this article.",
+)
+
+
+def scraped_page(rng: random.Random, row) -> str:
+    """The article as a scraper sees it: section kicker, headline, byline and date, widgets between paragraphs,
+    notices at the end (each in some pages only, as outlets differ)."""
+    fill = {"title": row.title, "person": _person(rng), "publisher": row.publisher}
+    head = [rng.choice(SECTIONS)] if rng.random() < 0.5 else []
+    head.append(row.title)
+    if rng.random() < 0.6:
+        head.append(f"By {_person(rng)} | {row.published_at:%d %B %Y, %H:%M}")
+    lines = []
+    for paragraph in row.body.split("\n\n"):
+        lines.append(paragraph)
+        if rng.random() < 0.25:
+            lines.append(rng.choice(WIDGETS).format(**fill))
+    tail = [n.format(**fill) for n in NOTICES if rng.random() < 0.3]
+    return "\n\n".join(head + lines + tail)
+
+
+def html_page(rng: random.Random, row) -> str:
+    """The article as an HTML page: navigation, headline, paragraphs in <article>, widgets and a footer."""
+    nav = "".join(f"<li><a href='/{s.lower()}'>{s.title()}</a></li>" for s in SECTIONS)
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in row.body.split("\n\n"))
+    aside = escape(rng.choice(WIDGETS).format(title=row.title, person=_person(rng), publisher=row.publisher))
+    return (
+        f"<!doctype html><html><head><title>{escape(row.title)} | {escape(row.publisher)}</title>"
+        f"<meta property='article:published_time' content='{row.published_at.isoformat()}'></head><body>"
+        f"<nav><ul>{nav}</ul></nav><article><h1>{escape(row.title)}</h1>"
+        f"<p class='byline'>By {escape(_person(rng))}</p>{paragraphs}<aside>{aside}</aside></article>"
+        f"<footer><p>{escape(NOTICES[0])}</p><p>© 2026 {escape(row.publisher)}</p></footer></body></html>"
+    )
+
+
+def write_inputs(
+    frame: pd.DataFrame, folder: Path, seed: int = 0, lines_per_file: int = 1000, page_share: float = 0.02
+) -> list[str]:
+    """Write the corpus as pipeline input: JSONL files of scraped records, plus `page_share` of the articles as
+    .txt pages and as many as .html pages. Returns the kind of file each article went to, in corpus order."""
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    kinds, records = [], []
+    for i, row in enumerate(frame.itertuples(index=False)):
+        draw = rng.random()
+        if draw < page_share:
+            (folder / f"page_{i:07d}.txt").write_text(scraped_page(rng, row), encoding="utf-8")
+            kinds.append("txt")
+        elif draw < 2 * page_share:
+            (folder / f"page_{i:07d}.html").write_text(html_page(rng, row), encoding="utf-8")
+            kinds.append("html")
+        else:
+            record = {"id": row.article_id, "url": f"https://news.example/{row.article_id}", "title": row.title,
+                      "text": scraped_page(rng, row), "published": row.published_at.isoformat(),
+                      "publisher": row.publisher}
+            records.append(json.dumps(record, ensure_ascii=False))
+            kinds.append("jsonl")
+    for start in range(0, len(records), lines_per_file):
+        chunk = records[start : start + lines_per_file]
+        (folder / f"records_{start // lines_per_file:05d}.jsonl").write_text("\n".join(chunk) + "\n", encoding="utf-8")
+    return kinds
+
+
+def corpus_inputs(size: int, inputs: Path, seed: int) -> tuple[pd.DataFrame, dict]:
+    """A seeded corpus written as input files into `inputs`, and what they hold (input_mb, words of article text)."""
+    corpus = syndication_corpus(size, seed=seed)
+    kinds = write_inputs(corpus, inputs, seed=seed)
+    files = list(inputs.iterdir())
+    facts = {
+        "articles": size,
+        "files": len(files),
+        "input_mb": sum(p.stat().st_size for p in files) / 2**20,
+        "words": int(corpus["word_count"].sum()),
+        "articles_by_format": {kind: kinds.count(kind) for kind in sorted(set(kinds))},
+        "copies": int(corpus["kind"].isin(["copy", "rescrape", "update"]).sum()),
+    }
+    return corpus, facts

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import multiprocessing
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -25,32 +24,12 @@ import pandas as pd
 import psutil
 
 from benchmarks.corpus import syndication_corpus
+from benchmarks.resources import MemoryTimeline, load_average
 from tasks.dedup.clusters import assign_clusters
 from tasks.dedup.content_hash import content_hash, fold_text
 from tasks.dedup.published import FramesIndex
 from tasks.dedup.settings import DedupSettings
 from tasks.dedup.union_find import connected_components
-
-
-class PeakMemory:
-    """Highest resident memory of this process while the block runs."""
-
-    def __enter__(self) -> PeakMemory:
-        self.peak = psutil.Process().memory_info().rss
-        self._running = True
-        self._thread = threading.Thread(target=self._sample, daemon=True)
-        self._thread.start()
-        return self
-
-    def _sample(self) -> None:
-        process = psutil.Process()
-        while self._running:
-            self.peak = max(self.peak, process.memory_info().rss)
-            time.sleep(0.02)
-
-    def __exit__(self, *exc) -> None:
-        self._running = False
-        self._thread.join()
 
 
 def pairwise_scores(truth: pd.Series, clusters: pd.Series) -> tuple[float, float]:
@@ -69,13 +48,13 @@ COLUMNS = ["article_id", "body", "published_at", "ingested_at", "word_count", "s
 
 def run_ours(path: str) -> dict:
     corpus = pd.read_parquet(path, columns=COLUMNS)
-    with PeakMemory() as memory:
+    with MemoryTimeline(interval=0.02) as memory:
         start, cpu = time.perf_counter(), time.process_time()
         corpus["content_hash"] = [content_hash(b) for b in corpus["body"]]
         result = assign_clusters(corpus, FramesIndex())
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     precision, recall = pairwise_scores(corpus["story_id"], result.clusters["cluster_id"])
-    return {"seconds": seconds, "cpu": cpu, "peak_mb": memory.peak / 2**20, "precision": precision, "recall": recall}
+    return {"seconds": seconds, "cpu": cpu, "peak_mb": memory.peak_mb(), "precision": precision, "recall": recall}
 
 
 def run_incremental(path: str) -> dict:
@@ -90,7 +69,7 @@ def run_incremental(path: str) -> dict:
             "dedup_signatures": first.signatures.assign(run_id="r1"),
         }
     )
-    with PeakMemory() as memory:
+    with MemoryTimeline(interval=0.02) as memory:
         start, cpu = time.perf_counter(), time.process_time()
         result = assign_clusters(new, index)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
@@ -100,7 +79,7 @@ def run_incremental(path: str) -> dict:
     return {
         "seconds": seconds,
         "cpu": cpu,
-        "peak_mb": memory.peak / 2**20,
+        "peak_mb": memory.peak_mb(),
         "new": len(new),
         "rerun_seconds": rerun,
         "joined_published": int(result.clusters["cluster_id"].isin(first.clusters["cluster_id"]).sum()),
@@ -112,7 +91,7 @@ def run_datasketch(path: str, limit: int) -> dict:
 
     corpus = pd.read_parquet(path, columns=COLUMNS).iloc[:limit]
     settings = DedupSettings()
-    with PeakMemory() as memory:
+    with MemoryTimeline(interval=0.02) as memory:
         start, cpu = time.perf_counter(), time.process_time()
         shingle_sets = []
         for body in corpus["body"]:
@@ -137,7 +116,7 @@ def run_datasketch(path: str, limit: int) -> dict:
     return {
         "seconds": seconds,
         "cpu": cpu,
-        "peak_mb": memory.peak / 2**20,
+        "peak_mb": memory.peak_mb(),
         "precision": precision,
         "recall": recall,
         "measured_on": len(corpus),
@@ -157,7 +136,7 @@ def main() -> None:
     parser.add_argument("--incremental", action="store_true", help="also time 1%% new articles against 99%% published")
     args = parser.parse_args()
 
-    print(f"cores: {psutil.cpu_count()}, load average: {psutil.getloadavg()[0]:.1f}")
+    print(f"cores: {psutil.cpu_count()}, load average: {load_average()[0]:.1f}")
     print("seconds: wall clock; cpu: CPU seconds of the measuring process (the machine may be shared)")
     print(
         f"{'articles':>9} {'method':<22} {'seconds':>8} {'cpu':>8} {'art/s':>8} {'peak MB':>8} "
@@ -166,7 +145,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in args.sizes:
             path = str(Path(folder) / f"corpus_{size}.parquet")
-            print(f"generating {size:,} articles, load average {psutil.getloadavg()[0]:.1f}", flush=True)
+            print(f"generating {size:,} articles, load average {load_average()[0]:.1f}", flush=True)
             syndication_corpus(size, seed=args.seed).to_parquet(path)
             ours = in_fresh_process(run_ours, path)
             _report(size, "newsdesk (numpy)", ours, "")

@@ -60,17 +60,19 @@ def main() -> None:
     size = max(1, len(texts) // (4 * max(1, args.workers)))
     batches = [texts[i : i + size] for i in range(0, len(texts), size)]
     work = partial(ner_spans, model=settings.spacy_model)
-    figures = {
-        "spaCy NER only, 1 process": timed(lambda: ner_spans(texts, settings.spacy_model)),
-        f"spaCy NER only, {args.workers}-process pool": timed(
-            lambda: list(map_batches(work, batches, prepare, args.workers, len(texts)))
-        ),
-        f"enrich_articles, {args.workers} workers": timed(lambda: enrich_articles(articles, pd.DataFrame(), settings)),
+    runs = {
+        "spaCy NER only, 1 process": lambda: ner_spans(texts, settings.spacy_model),
+        f"spaCy NER only, {args.workers}-process pool": lambda: list(map_batches(work, batches, prepare, args.workers, len(texts))),
+        f"enrich_articles, {args.workers} workers": lambda: enrich_articles(articles, pd.DataFrame(), settings),
     }
-    print(f"{len(texts)} articles, {words:,} words, spaCy model {settings.spacy_model}, load average {os.getloadavg()[0]:.1f}")
-    for label, (wall, cpu) in figures.items():
-        print(f"{label:40s} {wall:7.1f} s {words / wall:9,.0f} words/s {words / cpu:9,.0f} words per CPU-second")
-    (ner_wall, ner_cpu), (pool_wall, _), (enrich_wall, enrich_cpu) = figures.values()
+    print(f"{len(texts)} articles, {words:,} words, spaCy model {settings.spacy_model}", flush=True)
+    figures = []
+    for label, run in runs.items():
+        wall, cpu = timed(run)
+        figures.append((wall, cpu))
+        print(f"{label:40s} {wall:7.1f} s {words / wall:9,.0f} words/s {words / cpu:9,.0f} words per CPU-second"
+              f"   (load average {os.getloadavg()[0]:.1f})", flush=True)
+    (ner_wall, ner_cpu), (pool_wall, _), (enrich_wall, enrich_cpu) = figures
     print(f"enrich_articles / NER-only pool (wall): {pool_wall / enrich_wall:.2f}")
     print(f"enrich_articles / NER-only 1 process (wall): {ner_wall / enrich_wall:.2f}; per CPU-second: {ner_cpu / enrich_cpu:.2f}")
 

@@ -13,6 +13,9 @@ from urllib.parse import urlsplit
 HEALTH_TIMEOUT_SECONDS = 0.5
 """A server on loopback answers in milliseconds; a run without one should not wait longer than this."""
 
+TEMPORARY_API_STARTUP_SECONDS = 120
+"""Prefect gives its temporary API 20 s to start, which a busy 2-core machine overruns (measured: 20-45 s)."""
+
 
 def is_up(api_url: str, timeout: float = HEALTH_TIMEOUT_SECONDS) -> bool:
     """True when a Prefect API answers its health check at `api_url` (e.g. http://127.0.0.1:4200/api)."""
@@ -34,6 +37,7 @@ def connect_to_running_server(server_url: str) -> str | None:
     if is_up(server_url):
         os.environ["PREFECT_API_URL"] = server_url
         return server_url
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", str(TEMPORARY_API_STARTUP_SECONDS))
     return None
 
 

@@ -1,0 +1,70 @@
+"""`make bench`: the pipeline on seeded corpora beside the bare libraries, written to JSON and a markdown page.
+
+    python -m benchmarks                                   # 1k and 10k articles
+    python -m benchmarks --sizes 1000 10000 100000 --million
+
+Per size: a corpus is generated and written as input files (JSONL records, some .txt and .html pages), the flow
+runs on it twice (first run, then the same input again), and the baselines run on the same texts. With
+--million, ingest, clean, dedup and publish also run directly (without the flow) on 1,000,000 articles.
+Set PREFECT_API_URL to measure against a running Prefect server instead of a temporary API per run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+PREFECT_ENV = {
+    "DO_NOT_TRACK": "1",
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "PREFECT_LOGGING_LEVEL": "WARNING",
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "180",  # a busy machine starts the temporary API slowly
+}
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000], help="articles per corpus")
+    parser.add_argument("--million", action="store_true", help="also ingest, clean, dedup, publish 1M articles")
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.json")
+    parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as folder:
+        # Before anything imports Prefect: the runs (in child processes) inherit these.
+        os.environ.update({k: os.environ.get(k, v) for k, v in PREFECT_ENV.items()})
+        os.environ["PREFECT_HOME"] = str(Path(folder) / "prefect")
+        from benchmarks.pipeline_bench import measure_size
+        from benchmarks.report import render
+        from benchmarks.resources import load_average, machine
+        from benchmarks.stage_work import measure_million
+        from benchmarks.targets import summarise
+
+        results = {"command": " ".join(["python -m benchmarks", *sys.argv[1:]]),
+                   "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
+                   "load_average_at_start": load_average(), "seed": args.seed, "sizes": {}}
+        for size in args.sizes:
+            print(f"{size:,} articles: load average {load_average()}", flush=True)
+            results["sizes"][str(size)] = measure_size(size, Path(folder) / str(size), args.seed)
+        if args.million:
+            print(f"1,000,000 articles, stages without the flow: load average {load_average()}", flush=True)
+            results["million"] = measure_million(Path(folder) / "million", args.seed)
+        results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
+        results["load_average_at_end"] = load_average()
+        results |= summarise(results)
+
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    args.markdown.write_text(render(results), encoding="utf-8")
+    print(f"wrote {args.out} and {args.markdown}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""docs/benchmarks.md from the results JSON: the figures as tables, with the machine and its load beside them."""
+
+from __future__ import annotations
+
+from benchmarks.targets import prefect_cost
+
+STAGE_HEADER = "| stage | docs in | seconds | docs/s | MB/s | words/s | peak RSS MB |\n|---|--:|--:|--:|--:|--:|--:|"
+
+
+def _n(value: float | None, digits: int = 0) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def _stage_row(name: str, rows: int, figures: dict) -> str:
+    return (f"| {name} | {rows:,} | {_n(figures['seconds'], 1)} | {_n(figures['docs_per_s'])} | "
+            f"{_n(figures['mb_per_s'], 2)} | {_n(figures['words_per_s'])} | {_n(figures.get('peak_rss_mb'))} |")
+
+
+def _stage_table(stages: list[dict]) -> list[str]:
+    return [STAGE_HEADER, *(_stage_row(s["stage"], s["rows_in"], s) for s in stages)]
+
+
+def _targets(rows: list[dict]) -> list[str]:
+    verdict = {True: "met", False: "**not met**", None: "not measured"}
+    lines = ["| target | goal | figure | verdict | note |", "|---|---|--:|---|---|"]
+    lines += [f"| {t['target']} | {t['goal']} | {_n(t['figure'], 2)} | {verdict[t['met']]} | {t['note']} |" for t in rows]
+    return lines
+
+
+def _pipeline(size: str, measured: dict) -> list[str]:
+    corpus, first, rerun = measured["corpus"], measured["pipeline"]["first"], measured["pipeline"]["rerun"]
+    outside, prefect = first["outside_stages"], prefect_cost(first)
+    formats = ", ".join(f"{n:,} {kind}" for kind, n in corpus["articles_by_format"].items())
+    rerun_stages = ", ".join(f"{s['stage']} {s['seconds']:.1f} s" for s in rerun["stages"])
+    total = {"seconds": first["wall_seconds"], "peak_rss_mb": first["peak_rss_mb"]} | first["end_to_end"]
+    return [
+        f"### {int(size):,} articles",
+        "",
+        f"Input: {corpus['files']:,} files, {corpus['input_mb']:.1f} MB, {corpus['words']:,} words of article text "
+        f"({formats}; {corpus['copies']:,} syndicated copies). Load average during the first run: "
+        f"{first['load_average']}.",
+        "",
+        *_stage_table(first["stages"]),
+        _stage_row("publish", corpus["articles"], first["publish"]),
+        _stage_row("**end to end** (flow wall time)", corpus["articles"], total),
+        "",
+        f"Outside the stages: {outside['seconds']:.1f} s ({outside['share']:.0%} of {first['wall_seconds']:.1f} s): "
+        f"quality gates {outside['quality_gates']:.1f} s, publish {outside['publish']:.1f} s, "
+        f"before the first task (Prefect API and flow start-up) {outside['before_first_task']:.1f} s, "
+        f"the rest {outside['rest']:.1f} s. Prefect's own cost: {prefect['seconds']:.1f} s ({prefect['share']:.0%}). "
+        f"Importing the flow module took {first['import_seconds']:.1f} s more.",
+        "",
+        f"Re-run on the unchanged input: {rerun['wall_seconds']:.1f} s, {measured['pipeline']['rerun_share']:.0%} of "
+        f"the first run (stages {rerun_stages}; "
+        f"load average {rerun['load_average']}).",
+        "",
+    ]
+
+
+def _baselines(size: str, measured: dict) -> list[str]:
+    lines = [f"#### Bare libraries on the same {int(size):,}-article corpus", "",
+             "| baseline | items | seconds | CPU s | items/s | words/s | peak RSS MB | load average |",
+             "|---|--:|--:|--:|--:|--:|--:|---|"]
+    for name, b in measured["baselines"].items():
+        lines.append(f"| {name} | {b['items']:,} | {_n(b['seconds'], 2)} | {_n(b['cpu_seconds'], 1)} | "
+                     f"{_n(b['items_per_s'])} | {_n(b.get('words_per_s'))} | {_n(b['peak_rss_mb'])} | "
+                     f"{b['load_average']} |")
+    return [*lines, ""]
+
+
+def _growth(rows: list[dict]) -> list[str]:
+    if not rows:
+        return []
+    stages = list(rows[0]["stage_seconds_ratio"])
+    lines = ["## Growth with size", "",
+             f"| from → to | size × | wall × | {' × | '.join(stages)} × | peak RSS × |",
+             "|---|--:|--:|" + "--:|" * len(stages) + "--:|"]
+    for g in rows:
+        ratios = " | ".join(_n(g["stage_seconds_ratio"].get(s), 2) for s in stages)
+        lines.append(f"| {g['from']:,} → {g['to']:,} | {g['size_ratio']:g} | {g['wall_ratio']:.2f} | {ratios} | "
+                     f"{g['peak_rss_ratio']:.2f} |")
+    return [*lines, ""]
+
+
+def _million(measured: dict) -> list[str]:
+    corpus = measured["corpus"]
+    return [
+        "## 1,000,000 articles: stages without the flow", "",
+        f"Ingest readers, clean_document, assign_clusters and the warehouse writer called directly in batches of about "
+        f"32 MB of input (the NER-bound enrich stage is left out). Input: {corpus['files']:,} files, "
+        f"{corpus['input_mb']:,.0f} MB, {corpus['words']:,} words. Peak RSS {measured['peak_rss_mb']:,.0f} MB; "
+        f"load average at the end {measured['load_average']}.", "",
+        *_stage_table(measured["stages"]), "",
+    ]
+
+
+def render(results: dict) -> str:
+    m = results["machine"]
+    lines = [
+        "# Benchmarks", "",
+        "Generated by `make bench` (`python -m benchmarks`); do not edit by hand. Command: "
+        f"`{results['command']}`.", "",
+        f"Machine: {m['cores']} cores ({m['physical_cores']} physical), {m['memory_gb']} GB, Python {m['python']}, "
+        f"{m['platform']}. Run from {results['started_at']} to {results['finished_at']}; load average (1, 5, 15 min) "
+        f"{results['load_average_at_start']} at the start, {results['load_average_at_end']} at the end. A load above "
+        f"{m['cores']} means other work shared the cores: wall times are then longer than on an idle machine (CPU "
+        "seconds of the baselines less so).", "",
+        "MB/s and words/s are the input's megabytes and words of article text divided by the stage's seconds, so "
+        "stages compare on one scale; docs/s counts the documents the stage took in. Peak RSS is the whole process "
+        "tree (the flow and its enrichment workers) during the stage. Every run is a fresh process.", "",
+        "## Targets", "", *_targets(results["targets"]), "",
+        "## The pipeline", "",
+    ]
+    for size, measured in results["sizes"].items():
+        lines += _pipeline(size, measured) + _baselines(size, measured)
+    lines += _growth(results["growth"])
+    if "million" in results:
+        lines += _million(results["million"])
+    lines += ["## Profiling a stage", "",
+              "`python -m benchmarks.profile_stage STAGE --size N` runs one stage under pyinstrument and writes an "
+              "HTML and a text profile to a temporary folder.", ""]
+    return "\n".join(lines)

@@ -1,0 +1,152 @@
+"""The stages whose cost does not depend on the NER model, called directly in batches, without the flow.
+
+Used for the 1M-article run (`python -m benchmarks --million`) and for profiling one stage: ingest reads the input
+files with the ingest readers, clean runs clean_document on each document, dedup runs assign_clusters over the
+whole corpus, publish writes `documents` and `articles` as one warehouse version.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+
+from benchmarks.corpus import corpus_inputs
+from benchmarks.dedup_bench import in_fresh_process
+from benchmarks.pipeline_bench import rates
+from benchmarks.resources import MemoryTimeline, load_average
+from tasks.clean.article import PageHints, clean_document
+from tasks.dedup.clusters import assign_clusters
+from tasks.dedup.content_hash import content_hash
+from tasks.dedup.published import FramesIndex
+from tasks.ingest.readers import RawDocument, read_path
+from tasks.schemas import ALL_TABLES
+from tasks.settings import Settings
+from tasks.warehouse.layout import Layout
+from tasks.warehouse.parquet_io import to_arrow
+from tasks.warehouse.publish import TableChanges, publish_version
+from tasks.warehouse.snapshot import Snapshot
+
+STAGES = ("ingest", "clean", "dedup", "publish")
+
+
+def ingest(paths: list[Path], run_id: str) -> pd.DataFrame:
+    """`documents` rows with their text, as the ingest readers give them (refused records are left out)."""
+    documents = [d for path in paths for d in read_path(path, Settings().max_file_bytes) if isinstance(d, RawDocument)]
+    frame = pd.DataFrame([asdict(d) for d in documents], columns=list(RawDocument.__dataclass_fields__))
+    return frame.assign(ingested_at=datetime.now(UTC), run_id=run_id)
+
+
+def clean(documents: pd.DataFrame) -> pd.DataFrame:
+    """`articles` rows (before deduplication) for the documents that have an article in them."""
+    rows = []
+    # one vectorised parse per batch: pd.to_datetime on a single string costs about 1 ms
+    published = pd.to_datetime(documents["published"], utc=True, errors="coerce", format="ISO8601")
+    documents = documents.assign(published=published.astype(object).where(published.notna(), None))
+    for row in documents.astype(object).where(documents.notna(), None).itertuples(index=False):
+        try:
+            article = clean_document(row.text, row.html, PageHints(row.title, row.url, row.published, row.publisher))
+        except ValueError:
+            continue
+        body = article.body
+        article_id = hashlib.sha256(f"{row.source_uri}\x00{row.doc_id}".encode()).hexdigest()[:16]
+        rows.append({
+            "article_id": article_id, "doc_id": row.doc_id, "source_uri": row.source_uri, "title": article.title,
+            "authors": list(article.authors), "publisher": article.publisher, "published_at": article.published_at,
+            "body": body, "word_count": len(body.split()), "content_hash": content_hash(body),
+            "cluster_id": article_id, "is_canonical": True, "ingested_at": row.ingested_at, "run_id": row.run_id,
+        })
+    frame = pd.DataFrame(rows)
+    frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True)
+    return frame
+
+
+def dedup(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles with their story clusters, deduplicated against an empty warehouse."""
+    clusters = assign_clusters(articles, FramesIndex()).clusters
+    return articles.drop(columns=["cluster_id", "is_canonical"]).merge(clusters, on="article_id", how="left")
+
+
+def publish(documents: pd.DataFrame, articles: pd.DataFrame, warehouse: Path, run_id: str) -> str:
+    """Write `documents` and `articles` as the next version of the warehouse with the warehouse writer."""
+    changes = {
+        "documents": TableChanges(append=to_arrow(documents, ALL_TABLES["documents"])),
+        "articles": TableChanges(append=to_arrow(articles, ALL_TABLES["articles"])),
+    }
+    return publish_version(Layout(warehouse), Snapshot(warehouse), changes, run_id)
+
+
+def batches(paths: list[Path], max_bytes: int) -> Iterator[list[Path]]:
+    """Consecutive files of about `max_bytes` together: a JSONL file holds many articles, a page one."""
+    batch, size = [], 0
+    for path in paths:
+        batch.append(path)
+        size += path.stat().st_size
+        if size >= max_bytes:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+class StageClock:
+    """Seconds and peak memory of each stage, summed over the batches it ran in."""
+
+    def __init__(self, memory: MemoryTimeline):
+        self.memory = memory
+        self.seconds: dict[str, float] = defaultdict(float)
+        self.windows: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        start = time.time()
+        yield
+        self.seconds[name] += time.time() - start
+        self.windows[name].append((start, time.time()))
+
+    def peak_mb(self, name: str) -> float:
+        return max(self.memory.peak_mb(start, end) for start, end in self.windows[name])
+
+
+def run_stages(inputs: Path, warehouse: Path, batch_bytes: int = 32 * 2**20) -> dict:
+    """Every file under `inputs` through ingest and clean batch by batch, then dedup and publish once."""
+    run_id = str(uuid.uuid4())
+    paths = sorted(p for p in inputs.iterdir() if p.is_file())
+    documents, articles = [], []
+    with MemoryTimeline() as memory:
+        clock = StageClock(memory)
+        for batch in batches(paths, batch_bytes):
+            with clock.stage("ingest"):
+                found = ingest(batch, run_id)
+            with clock.stage("clean"):
+                articles.append(clean(found))
+            documents.append(found.drop(columns=["text", "html"]))
+        documents, articles = pd.concat(documents, ignore_index=True), pd.concat(articles, ignore_index=True)
+        with clock.stage("dedup"):
+            articles = dedup(articles)
+        with clock.stage("publish"):
+            publish(documents, articles, warehouse, run_id)
+    rows = {"ingest": len(documents), "clean": len(documents), "dedup": len(articles), "publish": len(articles)}
+    return {
+        "stages": [
+            {"stage": s, "rows_in": rows[s], "seconds": clock.seconds[s], "peak_rss_mb": clock.peak_mb(s)} for s in STAGES
+        ],
+        "peak_rss_mb": memory.peak_mb(),
+    }
+
+
+def measure_million(folder: Path, seed: int, size: int = 1_000_000) -> dict:
+    """Ingest, clean, dedup and publish on `size` articles, directly and in a fresh process."""
+    _, facts = corpus_inputs(size, folder / "inputs", seed)
+    result = in_fresh_process(run_stages, folder / "inputs", folder / "warehouse")
+    for stage in result["stages"]:
+        stage |= rates(stage["rows_in"], stage["seconds"], facts)
+    return {"corpus": facts, "load_average": load_average()} | result

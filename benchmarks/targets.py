@@ -1,0 +1,69 @@
+"""What the figures say against the targets set for this 2-core machine, and how time grows with size."""
+
+from __future__ import annotations
+
+NER_RATIO = 0.75
+"""End-to-end words/s at least this share of spaCy NER-only words/s (one process per core)."""
+MAX_GROWTH = 11.0
+"""100k takes at most this many times as long as 10k."""
+MAX_PEAK_MB_100K = 3 * 1024
+MAX_RERUN_SHARE = 0.10
+MAX_PREFECT_SHARE = 0.10
+
+
+def prefect_cost(run: dict) -> dict:
+    """Prefect's own cost in a run: wall time outside the stages, the quality gates and publish (start-up of the
+    API and the flow, task scheduling and state reporting, the flow's own bookkeeping)."""
+    outside = run["outside_stages"]
+    seconds = outside["seconds"] - outside["quality_gates"] - outside["publish"]
+    return {"seconds": seconds, "share": seconds / run["wall_seconds"]}
+
+
+def growth(sizes: dict) -> list[dict]:
+    """Time and memory ratios between consecutive sizes, per stage and end to end (first runs)."""
+    ordered = sorted(sizes, key=int)
+    rows = []
+    for small, large in zip(ordered, ordered[1:], strict=False):
+        a, b = sizes[small]["pipeline"]["first"], sizes[large]["pipeline"]["first"]
+        stages = {s["stage"]: s["seconds"] for s in a["stages"]}
+        rows.append({
+            "from": int(small), "to": int(large), "size_ratio": int(large) / int(small),
+            "wall_ratio": b["wall_seconds"] / a["wall_seconds"],
+            "stage_seconds_ratio": {s["stage"]: s["seconds"] / stages[s["stage"]] for s in b["stages"]},
+            "peak_rss_ratio": b["peak_rss_mb"] / a["peak_rss_mb"],
+        })
+    return rows
+
+
+def _target(name: str, goal: str, figure: float | None, limit: float, note: str, at_least: bool = False) -> dict:
+    """One target: met is None when the run did not measure it (a size was not run)."""
+    met = None if figure is None else (figure >= limit if at_least else figure <= limit)
+    return {"target": name, "goal": goal, "figure": figure, "met": met, "note": note}
+
+
+def targets(results: dict) -> list[dict]:
+    sizes = results["sizes"]
+    largest = max(sizes, key=int)
+    first = sizes[largest]["pipeline"]["first"]
+    ner = next(v for k, v in sizes[largest]["baselines"].items() if k.startswith("spacy_ner") and "_1_" not in k)
+    ten, hundred = sizes.get("10000"), sizes.get("100000")
+    step = next((g for g in growth(sizes) if (g["from"], g["to"]) == (10_000, 100_000)), None)
+    return [
+        _target("throughput vs NER only", f">= {NER_RATIO} of spaCy NER-only words/s (a process per core)",
+                first["end_to_end"]["words_per_s"] / ner["words_per_s"], NER_RATIO,
+                f"at {int(largest):,} articles; first run's wall time, Prefect start-up included", at_least=True),
+        _target("linear in size", f"100k / 10k time <= {MAX_GROWTH:g}x", step and step["wall_ratio"], MAX_GROWTH,
+                "first runs' wall time" if step else "not run: needs --sizes 10000 100000"),
+        _target("peak memory at 100k", f"<= {MAX_PEAK_MB_100K:,} MB", hundred and hundred["pipeline"]["first"]["peak_rss_mb"],
+                MAX_PEAK_MB_100K, "whole process tree" if hundred else "not run: needs --sizes 100000"),
+        _target("re-run of unchanged 10k", f"<= {MAX_RERUN_SHARE:.0%} of the first run's time",
+                ten and ten["pipeline"]["rerun_share"], MAX_RERUN_SHARE,
+                "fresh process, Prefect start-up included" if ten else "not run: needs --sizes 10000"),
+        _target("Prefect's own cost at 10k", f"< {MAX_PREFECT_SHARE:.0%} of the flow's wall time",
+                ten and prefect_cost(ten["pipeline"]["first"])["share"], MAX_PREFECT_SHARE,
+                "wall time outside stages, gates and publish" if ten else "not run: needs --sizes 10000"),
+    ]
+
+
+def summarise(results: dict) -> dict:
+    return {"growth": growth(results["sizes"]), "targets": targets(results)}
