@@ -77,7 +77,7 @@ def run_pipeline(inputs: str, warehouse: str) -> dict:
     stages = [
         {
             "stage": r.stage, "rows_in": r.rows_in, "rows_out": r.rows_out, "skipped": r.skipped,
-            "seconds": r.seconds, "peak_rss_mb": memory.peak_mb(*windows.get(r.stage, (None, None))),
+            "seconds": r.seconds, "peak_pss_mb": memory.peak_mb(*windows.get(r.stage, (None, None))),
         }
         for r in summary.stages
     ]
@@ -90,8 +90,8 @@ def run_pipeline(inputs: str, warehouse: str) -> dict:
         "wall_seconds": wall,
         "import_seconds": import_seconds,
         "stages": stages,
-        "publish": {"seconds": publish, "peak_rss_mb": memory.peak_mb(*publish_window) if publish_window else None},
-        "peak_rss_mb": memory.peak_mb(),
+        "publish": {"seconds": publish, "peak_pss_mb": memory.peak_mb(*publish_window) if publish_window else None},
+        "peak_pss_mb": memory.peak_mb(),
         "outside_stages": {
             "seconds": wall - stage_seconds,
             "share": (wall - stage_seconds) / wall,
@@ -107,6 +107,7 @@ def run_pipeline(inputs: str, warehouse: str) -> dict:
 def first_and_rerun(inputs: Path, warehouse: Path) -> dict:
     """A first run into an empty warehouse, then the same input again (each in a fresh process)."""
     first = in_fresh_process(run_pipeline, str(inputs), str(warehouse))
+    print(f"  first run {first['wall_seconds']:.0f} s; re-run, load average {load_average()}", flush=True)
     rerun = in_fresh_process(run_pipeline, str(inputs), str(warehouse))
     return {"first": first, "rerun": rerun, "rerun_share": rerun["wall_seconds"] / first["wall_seconds"]}
 
@@ -122,6 +123,7 @@ def measure_size(size: int, folder: Path, seed: int) -> dict:
     first["publish"] |= rates(size, first["publish"]["seconds"], facts)
     first["end_to_end"] = rates(size, first["wall_seconds"], facts)
 
+    print(f"  re-run {runs['rerun']['wall_seconds']:.0f} s; baselines, load average {load_average()}", flush=True)
     parquet = folder / "corpus.parquet"
     corpus.to_parquet(parquet)
     html_pages = sorted(str(p) for p in (folder / "inputs").glob("*.html"))

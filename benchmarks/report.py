@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from benchmarks.targets import prefect_cost
 
-STAGE_HEADER = "| stage | docs in | seconds | docs/s | MB/s | words/s | peak RSS MB |\n|---|--:|--:|--:|--:|--:|--:|"
+STAGE_HEADER = "| stage | docs in | seconds | docs/s | MB/s | words/s | peak PSS MB |\n|---|--:|--:|--:|--:|--:|--:|"
 
 
 def _n(value: float | None, digits: int = 0) -> str:
@@ -13,7 +13,7 @@ def _n(value: float | None, digits: int = 0) -> str:
 
 def _stage_row(name: str, rows: int, figures: dict) -> str:
     return (f"| {name} | {rows:,} | {_n(figures['seconds'], 1)} | {_n(figures['docs_per_s'])} | "
-            f"{_n(figures['mb_per_s'], 2)} | {_n(figures['words_per_s'])} | {_n(figures.get('peak_rss_mb'))} |")
+            f"{_n(figures['mb_per_s'], 2)} | {_n(figures['words_per_s'])} | {_n(figures.get('peak_pss_mb'))} |")
 
 
 def _stage_table(stages: list[dict]) -> list[str]:
@@ -32,7 +32,7 @@ def _pipeline(size: str, measured: dict) -> list[str]:
     outside, prefect = first["outside_stages"], prefect_cost(first)
     formats = ", ".join(f"{n:,} {kind}" for kind, n in corpus["articles_by_format"].items())
     rerun_stages = ", ".join(f"{s['stage']} {s['seconds']:.1f} s" for s in rerun["stages"])
-    total = {"seconds": first["wall_seconds"], "peak_rss_mb": first["peak_rss_mb"]} | first["end_to_end"]
+    total = {"seconds": first["wall_seconds"], "peak_pss_mb": first["peak_pss_mb"]} | first["end_to_end"]
     return [
         f"### {int(size):,} articles",
         "",
@@ -59,11 +59,11 @@ def _pipeline(size: str, measured: dict) -> list[str]:
 
 def _baselines(size: str, measured: dict) -> list[str]:
     lines = [f"#### Bare libraries on the same {int(size):,}-article corpus", "",
-             "| baseline | items | seconds | CPU s | items/s | words/s | peak RSS MB | load average |",
+             "| baseline | items | seconds | CPU s | items/s | words/s | peak PSS MB | load average |",
              "|---|--:|--:|--:|--:|--:|--:|---|"]
     for name, b in measured["baselines"].items():
         lines.append(f"| {name} | {b['items']:,} | {_n(b['seconds'], 2)} | {_n(b['cpu_seconds'], 1)} | "
-                     f"{_n(b['items_per_s'])} | {_n(b.get('words_per_s'))} | {_n(b['peak_rss_mb'])} | "
+                     f"{_n(b['items_per_s'])} | {_n(b.get('words_per_s'))} | {_n(b['peak_pss_mb'])} | "
                      f"{b['load_average']} |")
     return [*lines, ""]
 
@@ -73,12 +73,12 @@ def _growth(rows: list[dict]) -> list[str]:
         return []
     stages = list(rows[0]["stage_seconds_ratio"])
     lines = ["## Growth with size", "",
-             f"| from → to | size × | wall × | {' × | '.join(stages)} × | peak RSS × |",
+             f"| from → to | size × | wall × | {' × | '.join(stages)} × | peak PSS × |",
              "|---|--:|--:|" + "--:|" * len(stages) + "--:|"]
     for g in rows:
         ratios = " | ".join(_n(g["stage_seconds_ratio"].get(s), 2) for s in stages)
-        lines.append(f"| {g['from']:,} → {g['to']:,} | {g['size_ratio']:g} | {g['wall_ratio']:.2f} | {ratios} | "
-                     f"{g['peak_rss_ratio']:.2f} |")
+        lines.append(f"| {g['from']:,} → {g['to']:,} | {g['size_ratio']:.3g} | {g['wall_ratio']:.2f} | {ratios} | "
+                     f"{g['peak_pss_ratio']:.2f} |")
     return [*lines, ""]
 
 
@@ -88,7 +88,7 @@ def _million(measured: dict) -> list[str]:
         "## 1,000,000 articles: stages without the flow", "",
         f"Ingest readers, clean_document, assign_clusters and the warehouse writer called directly in batches of about "
         f"32 MB of input (the NER-bound enrich stage is left out). Input: {corpus['files']:,} files, "
-        f"{corpus['input_mb']:,.0f} MB, {corpus['words']:,} words. Peak RSS {measured['peak_rss_mb']:,.0f} MB; "
+        f"{corpus['input_mb']:,.0f} MB, {corpus['words']:,} words. Peak PSS {measured['peak_pss_mb']:,.0f} MB; "
         f"load average at the end {measured['load_average']}.", "",
         *_stage_table(measured["stages"]), "",
     ]
@@ -106,8 +106,9 @@ def render(results: dict) -> str:
         f"{m['cores']} means other work shared the cores: wall times are then longer than on an idle machine (CPU "
         "seconds of the baselines less so).", "",
         "MB/s and words/s are the input's megabytes and words of article text divided by the stage's seconds, so "
-        "stages compare on one scale; docs/s counts the documents the stage took in. Peak RSS is the whole process "
-        "tree (the flow and its enrichment workers) during the stage. Every run is a fresh process.", "",
+        "stages compare on one scale; docs/s counts the documents the stage took in. Peak PSS is the highest sum of "
+        "PSS over the whole process tree (the flow, its enrichment workers, Prefect's temporary API) during the stage, "
+        "sampled every 50 ms. Every run is a fresh process.", "",
         "## Targets", "", *_targets(results["targets"]), "",
         "## The pipeline", "",
     ]

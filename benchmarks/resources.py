@@ -2,6 +2,8 @@
 
 The pipeline spreads enrichment over worker processes, so memory is sampled over the whole process tree (this
 process and all its descendants), and kept as a timeline so each stage's peak can be read from its time window.
+Each process counts its proportional set size (PSS): forked workers share the parent's pages copy-on-write, and a
+sum of RSS would count those pages once per worker.
 """
 
 from __future__ import annotations
@@ -15,24 +17,24 @@ from bisect import bisect_left, bisect_right
 import psutil
 
 
-def tree_rss(process: psutil.Process) -> int:
-    """Resident bytes of a process and all its descendants (processes that end mid-read count as zero)."""
+def tree_pss(process: psutil.Process) -> int:
+    """Proportional resident bytes of a process and all its descendants (processes that end mid-read count zero)."""
     total = 0
     for member in (process, *process.children(recursive=True)):
         try:
-            total += member.memory_info().rss
+            total += member.memory_full_info().pss
         except psutil.Error:
             pass
     return total
 
 
 class MemoryTimeline:
-    """Samples the process tree's resident memory every `interval` seconds while the block runs."""
+    """Samples the process tree's memory (PSS) every `interval` seconds while the block runs."""
 
     def __init__(self, interval: float = 0.05):
         self.interval = interval
         self.times: list[float] = []
-        self.rss: list[int] = []
+        self.pss: list[int] = []
 
     def __enter__(self) -> MemoryTimeline:
         self._running = True
@@ -44,7 +46,7 @@ class MemoryTimeline:
         process = psutil.Process()
         while self._running:
             self.times.append(time.time())
-            self.rss.append(tree_rss(process))
+            self.pss.append(tree_pss(process))
             time.sleep(self.interval)
 
     def __exit__(self, *exc) -> None:
@@ -55,7 +57,7 @@ class MemoryTimeline:
         """Highest sample between two epoch times (the whole block by default)."""
         lo = 0 if start is None else bisect_left(self.times, start)
         hi = len(self.times) if end is None else bisect_right(self.times, end)
-        window = self.rss[lo:hi] or self.rss
+        window = self.pss[lo:hi] or self.pss
         return max(window, default=0) / 2**20
 
 

@@ -1,6 +1,6 @@
 """The stages whose cost does not depend on the NER model, called directly in batches, without the flow.
 
-Used for the 1M-article run (`python -m benchmarks --million`) and for profiling one stage: ingest reads the input
+Ingest and clean run batch by batch on a process per core (as the flow's batches do on a Dask cluster). Used for the 1M-article run (`python -m benchmarks --million`) and for profiling one stage: ingest reads the input
 files with the ingest readers, clean runs clean_document on each document, dedup runs assign_clusters over the
 whole corpus, publish writes `documents` and `articles` as one warehouse version.
 """
@@ -8,16 +8,19 @@ whole corpus, publish writes `documents` and `articles` as one warehouse version
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import time
 import uuid
-from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, datetime
+from itertools import repeat
 from pathlib import Path
 
 import pandas as pd
+import psutil
 
 from benchmarks.corpus import corpus_inputs
 from benchmarks.dedup_bench import in_fresh_process
@@ -97,49 +100,52 @@ def batches(paths: list[Path], max_bytes: int) -> Iterator[list[Path]]:
         yield batch
 
 
-class StageClock:
-    """Seconds and peak memory of each stage, summed over the batches it ran in."""
+def ingest_and_clean(paths: list[Path], run_id: str) -> tuple[pd.DataFrame, pd.DataFrame, float, float]:
+    """One batch through ingest and clean: its documents (without their text), its articles, each stage's seconds."""
+    started = time.perf_counter()
+    found = ingest(paths, run_id)
+    read = time.perf_counter()
+    articles = clean(found)
+    return found.drop(columns=["text", "html"]), articles, read - started, time.perf_counter() - read
 
-    def __init__(self, memory: MemoryTimeline):
-        self.memory = memory
-        self.seconds: dict[str, float] = defaultdict(float)
-        self.windows: dict[str, list[tuple[float, float]]] = defaultdict(list)
 
-    @contextmanager
-    def stage(self, name: str) -> Iterator[None]:
-        start = time.time()
-        yield
-        self.seconds[name] += time.time() - start
-        self.windows[name].append((start, time.time()))
-
-    def peak_mb(self, name: str) -> float:
-        return max(self.memory.peak_mb(start, end) for start, end in self.windows[name])
+@contextmanager
+def window(windows: dict[str, tuple[float, float]], name: str) -> Iterator[None]:
+    start = time.time()
+    yield
+    windows[name] = (start, time.time())
 
 
 def run_stages(inputs: Path, warehouse: Path, batch_bytes: int = 32 * 2**20) -> dict:
-    """Every file under `inputs` through ingest and clean batch by batch, then dedup and publish once."""
+    """Batches of the files under `inputs` through ingest and clean on a process per core, then dedup and publish
+    once. Ingest and clean share the parallel phase's wall time in proportion to their summed batch seconds."""
     run_id = str(uuid.uuid4())
     paths = sorted(p for p in inputs.iterdir() if p.is_file())
-    documents, articles = [], []
+    windows: dict[str, tuple[float, float]] = {}
     with MemoryTimeline() as memory:
-        clock = StageClock(memory)
-        for batch in batches(paths, batch_bytes):
-            with clock.stage("ingest"):
-                found = ingest(batch, run_id)
-            with clock.stage("clean"):
-                articles.append(clean(found))
-            documents.append(found.drop(columns=["text", "html"]))
-        documents, articles = pd.concat(documents, ignore_index=True), pd.concat(articles, ignore_index=True)
-        with clock.stage("dedup"):
+        with window(windows, "parallel"), ProcessPoolExecutor(
+            psutil.cpu_count(), mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            parts = list(pool.map(ingest_and_clean, batches(paths, batch_bytes), repeat(run_id)))
+        documents = pd.concat([p[0] for p in parts], ignore_index=True)
+        articles = pd.concat([p[1] for p in parts], ignore_index=True)
+        with window(windows, "dedup"):
             articles = dedup(articles)
-        with clock.stage("publish"):
+        with window(windows, "publish"):
             publish(documents, articles, warehouse, run_id)
+    parallel_start, parallel_end = windows.pop("parallel")
+    reading, cleaning = sum(p[2] for p in parts), sum(p[3] for p in parts)
+    seconds = {name: end - start for name, (start, end) in windows.items()} | {
+        "ingest": (parallel_end - parallel_start) * reading / (reading + cleaning),
+        "clean": (parallel_end - parallel_start) * cleaning / (reading + cleaning),
+    }
+    peaks = {name: memory.peak_mb(*span) for name, span in windows.items()}
+    peaks["ingest"] = peaks["clean"] = memory.peak_mb(parallel_start, parallel_end)
     rows = {"ingest": len(documents), "clean": len(documents), "dedup": len(articles), "publish": len(articles)}
     return {
-        "stages": [
-            {"stage": s, "rows_in": rows[s], "seconds": clock.seconds[s], "peak_rss_mb": clock.peak_mb(s)} for s in STAGES
-        ],
-        "peak_rss_mb": memory.peak_mb(),
+        "stages": [{"stage": s, "rows_in": rows[s], "seconds": seconds[s], "peak_pss_mb": peaks[s]} for s in STAGES],
+        "peak_pss_mb": memory.peak_mb(),
+        "workers": psutil.cpu_count(),
     }
 
 

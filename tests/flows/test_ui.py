@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from flows.server import is_up
+from flows.server import connect_to_running_server, is_up
 from tasks.settings import PROJECT_ROOT
 from tasks.warehouse.snapshot import Snapshot
 
@@ -58,6 +58,14 @@ def flow_run_id(server_url, tmp_path_factory) -> str:
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Starting temporary server" not in done.stderr
     return Snapshot(warehouse).read("runs")["run_id"].iloc[0]
+
+
+def test_without_a_server_a_run_uses_the_temporary_api_with_time_to_start(monkeypatch):
+    unset = ("PREFECT_API_URL", "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS")
+    monkeypatch.setattr(os, "environ", {k: v for k, v in os.environ.items() if k not in unset})
+    assert connect_to_running_server(f"http://127.0.0.1:{free_port()}/api") is None
+    assert "PREFECT_API_URL" not in os.environ
+    assert int(os.environ["PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS"]) > 20
 
 
 def api(server_url: str, path: str, body: dict) -> list[dict]:
