@@ -21,6 +21,7 @@ from flows.batches import Batch, run_batches, split_inputs
 from flows.inbox import LEDGER, pending_files
 from flows.run_context import RunContext, StageReport
 from flows.runners import spreads_over_processes, task_runner
+from flows.stages.boilerplate import strip_publisher_boilerplate
 from flows.stages.clean import clean
 from flows.stages.dedup import dedup
 from flows.stages.enrich import enrich, merge_batches
@@ -95,7 +96,7 @@ def _inputs(ctx: RunContext, paths: list[str] | None, inbox: str | None) -> list
 
 def _stages(gate: QualityGate, ctx: RunContext, summary: RunSummary, batches: list[Batch]) -> None:
     _gated(gate, ctx, summary, run_batches(ingest, ctx, batches))
-    _gated(gate, ctx, summary, run_batches(clean, ctx, batches))
+    _gated(gate, ctx, summary, strip_publisher_boilerplate(ctx, run_batches(clean, ctx, batches)))
     _gated(gate, ctx, summary, dedup(ctx))
     _gated(gate, ctx, summary, merge_batches(ctx, run_batches(enrich, ctx, batches)))
 

@@ -27,9 +27,7 @@ def dedup(ctx: RunContext) -> StageReport:
     articles = ctx.staging.read("articles")
     result = assign_clusters(articles, published, DedupSettings())
     articles = articles.drop(columns=CLUSTER_COLUMNS).merge(result.clusters, on="article_id", how="left")
-    for path in ctx.staging.files("articles"):  # each batch keeps its part, for enrich to take up again
-        batch_ids = ctx.staging.read_part("articles", path.stem)["article_id"]
-        ctx.staging.write("articles", articles[articles["article_id"].isin(batch_ids)], part=path.stem)
+    ctx.staging.write_back("articles", articles, key="article_id")  # enrich takes up each batch's part again
     # New copies are added; published copies whose canonical changed are replaced and keep their first run_id;
     # a published copy that became canonical leaves the duplicates table.
     first_runs = published.read("duplicates", ["article_id", "run_id"]).set_index("article_id")["run_id"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pyarrow.parquet as pq
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
@@ -37,11 +38,6 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
     articles = articles.drop(columns=ENRICHED_COLUMNS).merge(result.articles, on="article_id", how="left")
     ctx.staging.write("articles", articles, part=batch.part)
 
-    segments = ctx.staging.read_part("removed_segments", batch.part)
-    segments = segments[~segments["article_id"].isin(failed)]
-    segments["language"] = detect_languages(segments["text"].tolist(), ctx.settings)
-    ctx.staging.write("removed_segments", segments, part=batch.part)
-
     new_entities = result.entities[~result.entities["entity_id"].isin(known["entity_id"])]
     ctx.staging.write("entities", new_entities.assign(run_id=ctx.run_id), part=batch.part)
     for table in ("mentions", "quotes", "date_mentions"):
@@ -58,12 +54,20 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
 
 
 def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
-    """What batches cannot do alone: one row per entity met in several batches (the first batch's), and no
-    `duplicates` row for an article the run quarantined."""
+    """What batches cannot do alone: one row per entity met in several batches (the first batch's), no
+    `removed_segments` or `duplicates` row of an article the run quarantined, the language of every removed segment
+    (whichever step removed it), and a check that every staged article was enriched."""
+    staged = sum(pq.ParquetFile(path).metadata.num_rows for path in ctx.staging.files("articles"))
+    if staged != report.rows_out:  # a step over the whole run replaced the batch parts instead of writing back
+        raise RuntimeError(f"{staged} articles are staged but the enrich batches took {report.rows_out}")
     entities = ctx.staging.read("entities").drop_duplicates("entity_id", keep="first")
     ctx.staging.replace("entities", entities)
     if report.quarantined_ids:
         ctx.staging.drop_rows("duplicates", "article_id", list(report.quarantined_ids))
+    segments = ctx.staging.read("removed_segments")
+    segments = segments[~segments["article_id"].isin(report.quarantined_ids)]
+    segments["language"] = detect_languages(segments["text"].tolist(), ctx.settings)
+    ctx.staging.replace("removed_segments", segments)
     mentions, quotes = len(ctx.staging.read("mentions")), len(ctx.staging.read("quotes"))
     report.note = f"{mentions} mentions, {quotes} quotes, {len(entities)} new entities"
     return report

@@ -47,6 +47,13 @@ class Staging:
             path.unlink()
         return self.write(table, frame)
 
+    def write_back(self, table: str, frame: pd.DataFrame, key: str) -> None:
+        """Rewrite each part with the rows of `frame` whose `key` it held, so a step over the whole run keeps
+        the parts (one per batch) that later per-batch steps read."""
+        for path in self.files(table):
+            held = self.read_part(table, path.stem)[key]
+            self.write(table, frame[frame[key].isin(held)], part=path.stem)
+
     def read_upsert(self, table: str) -> pd.DataFrame:
         return self.read_part(table, UPSERT)
 

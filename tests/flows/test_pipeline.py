@@ -181,3 +181,22 @@ def test_runs_connect_to_nothing_but_loopback(prefect_api, tmp_path, monkeypatch
 def test_snapshot_reads_are_of_one_version(seeded):
     snapshot = Snapshot(seeded)
     assert snapshot.exists and all(snapshot.files(t) for t in TABLES)
+
+
+def test_a_publishers_recurring_footer_is_learned_and_removed(prefect_api, tmp_path):
+    footer = "Harbour Times is an independent paper. Support local journalism: subscribe from 3 euros a month."
+    records = [
+        {"id": f"ht-{n}", "publisher": "Harbour Times", "title": f"Council story {n}",
+         "text": f"Council story {n}\n\nThe council met on day {n} and approved budget line {n * 11} for the "
+                 f"harbour district after a long debate about ferry number {n + 40}.\n\n{footer}"}
+        for n in range(4)
+    ]
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    warehouse = tmp_path / "warehouse"
+    run([inbox], warehouse)
+    articles, removed = read(warehouse, "articles"), read(warehouse, "removed_segments")
+    assert len(articles) == 4 and not articles["body"].str.contains("independent paper").any()
+    learned = removed[removed["reason"] == "repeated_across_publisher"]
+    assert len(learned) == 4 and (learned["text"] == footer).all()

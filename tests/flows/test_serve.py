@@ -23,7 +23,7 @@ DEPLOYMENT = "news_pipeline/inbox-test"
 
 @pytest.fixture(scope="module")
 def served(prefect_api, tmp_path_factory):
-    """A serve process registered with the session's API; stopped before the API is."""
+    """A serve process registered with the test API; stopped before the API is."""
     from prefect.settings import PREFECT_API_URL
 
     root = tmp_path_factory.mktemp("served")
