@@ -53,8 +53,10 @@ def trafilatura_pages(paths: list[str]) -> dict:
 
 def newsdesk_pages(paths: list[str]) -> dict:
     from tasks.clean.article import PageHints, clean_document
+    from tasks.clean.language import detect_language
 
     pages = [Path(p).read_text(encoding="utf-8") for p in paths]
+    detect_language("Dieser Satz ist auf Deutsch geschrieben")  # loads lingua's models: once per process
     return measured(lambda: [clean_document(None, page, PageHints()) for page in pages], len(pages))
 
 

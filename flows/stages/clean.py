@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from datetime import datetime
 
 import pandas as pd
 from prefect import task
@@ -21,15 +22,16 @@ def article_id(source_uri: str, doc_id: str) -> str:
     return hashlib.sha256(f"{source_uri}\x00{doc_id}".encode()).hexdigest()[:16]
 
 
-def _timestamp(value: str | None):
-    if not value:
-        return None
-    stamp = pd.to_datetime(value, utc=True, errors="coerce")
-    return None if pd.isna(stamp) else stamp.to_pydatetime()
+def _published(column: pd.Series) -> list[datetime | None]:
+    """Publication times the container states: ISO 8601 parsed for the whole batch at once, other forms one by one."""
+    parsed = pd.to_datetime(column, utc=True, errors="coerce", format="ISO8601")
+    retry = parsed.isna() & column.notna() & (column.astype(str).str.strip() != "")
+    parsed[retry] = [pd.to_datetime(value, utc=True, errors="coerce") for value in column[retry]]
+    return [None if pd.isna(value) else value.to_pydatetime() for value in parsed]
 
 
-def _hints(row) -> PageHints:
-    return PageHints(title=row.title, url=row.url, published_at=_timestamp(row.published), publisher=row.publisher)
+def _hints(row, published_at: datetime | None) -> PageHints:
+    return PageHints(title=row.title, url=row.url, published_at=published_at, publisher=row.publisher)
 
 
 def _article_row(row, article: CleanArticle, ctx: RunContext) -> dict:
@@ -65,9 +67,10 @@ def clean(ctx: RunContext, batch: Batch) -> StageReport:
     contents = ctx.staging.read_part("contents", batch.part)
     articles, removed, rejections = [], [], []
     # Missing strings as None, not NaN: readers of a row test `text is None`.
-    for row in contents.astype(object).where(contents.notna(), None).itertuples(index=False):
+    rows = contents.astype(object).where(contents.notna(), None).itertuples(index=False)
+    for row, published_at in zip(rows, _published(contents["published"]), strict=True):
         try:
-            article = clean_document(row.text, row.html, _hints(row))
+            article = clean_document(row.text, row.html, _hints(row, published_at))
             if not article.body.strip():
                 raise ValueError("nothing is left of the document after cleaning")
         except ValueError as err:

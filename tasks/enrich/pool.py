@@ -22,6 +22,8 @@ def map_batches(
     once (it runs again as each worker's initializer, where it finds them loaded). Work must return plain
     values such as tuples, never spaCy Docs.
     """
+    if not batches:  # nothing to enrich (a re-run): do not load the models at all
+        return
     prepare()
     if workers <= 1 or articles < SMALL_INPUT or len(batches) < 2:
         yield from map(work, batches)

@@ -16,7 +16,7 @@ CASES = [
     (f'{LEAD}\n\n"We will not give in to pressure," Kallas said.', "We will not give in to pressure", "Kallas", "Kaja Kallas", "said"),
     (f'{LEAD}\n\n"We will not give in to pressure," said Kallas.', "We will not give in to pressure", "Kallas", "Kaja Kallas", "said"),
     (f'{LEAD}\n\nKallas said: "We will not give in to pressure."', "We will not give in to pressure.", "Kallas", "Kaja Kallas", "said"),
-    (f'Kaja Kallas arrived late.\n\nShe said: "We will not give in to pressure."', "We will not give in to pressure.", "She", "Kaja Kallas", "said"),
+    ('Kaja Kallas arrived late.\n\nShe said: "We will not give in to pressure."', "We will not give in to pressure.", "She", "Kaja Kallas", "said"),
     (f'{LEAD}\n\n“We will not give in to pressure,” she said.', "We will not give in to pressure", "she", "John Smith", "said"),
     (f'{LEAD}\n\n"We are ready to talk," she said, "but not at any price."', "We are ready to talk, but not at any price.", "she", "John Smith", "said"),
     (f'{LEAD}\n\n“We are ready to talk,” Kallas said, “but not at any price.”', "We are ready to talk, but not at any price.", "Kallas", "Kaja Kallas", "said"),

@@ -14,6 +14,7 @@ import pytest
 
 from tasks.settings import PROJECT_ROOT
 from tasks.warehouse.snapshot import Snapshot
+from tests.failing_suites import ONLY_HTML, expectations_with
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +50,7 @@ def test_usage_errors_exit_2_with_one_line(newsdesk, tmp_path):
 
 
 def test_a_failed_gate_exits_1_naming_stage_suite_and_report(newsdesk, warehouse, tmp_path):
-    strict = tmp_path / "expectations"
-    shutil.copytree(PROJECT_ROOT / "expectations", strict)
-    suite = json.loads((strict / "documents.json").read_text())
-    suite["expectations"].append({"type": "expect_column_values_to_be_in_set",
-                                  "kwargs": {"column": "format", "value_set": ["html"]}})
-    (strict / "documents.json").write_text(json.dumps(suite))
+    strict = expectations_with(tmp_path / "expectations", "documents", ONLY_HTML)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "a.txt").write_text("Headline\n\nA paragraph of text about the harbour reopening on Friday.")

@@ -16,6 +16,7 @@ from flows.pipeline import RunFailed, news_pipeline
 from tasks.schemas import TABLES
 from tasks.settings import PROJECT_ROOT
 from tasks.warehouse.snapshot import Snapshot
+from tests.failing_suites import expectations_with
 
 DATA_TABLES = [name for name, table in TABLES.items() if table.data]
 
@@ -113,13 +114,8 @@ def test_a_copy_under_another_name_is_an_exact_duplicate(seeded, tmp_path):
 
 def test_a_failing_suite_stops_the_run_and_publishes_none_of_it(seeded, tmp_path, monkeypatch):
     warehouse = copy_of(seeded, tmp_path)
-    strict = tmp_path / "expectations"
-    shutil.copytree(PROJECT_ROOT / "expectations", strict)
-    suite = json.loads((strict / "articles.json").read_text())
-    for expectation in suite["expectations"]:
-        if expectation["kwargs"].get("column") == "word_count":
-            expectation["kwargs"]["min_value"] = 100_000
-    (strict / "articles.json").write_text(json.dumps(suite))
+    strict = expectations_with(tmp_path / "expectations", "articles", {
+        "type": "expect_column_values_to_be_between", "kwargs": {"column": "word_count", "min_value": 100_000}})
     monkeypatch.setenv("NEWSDESK_EXPECTATIONS", str(strict))
     before = {t: read(warehouse, t) for t in DATA_TABLES}
     inbox = tmp_path / "inbox"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -16,6 +15,7 @@ from flows.inbox import LEDGER, pending_files
 from flows.pipeline import RunFailed, news_pipeline
 from tasks.settings import PROJECT_ROOT
 from tasks.warehouse.snapshot import Snapshot
+from tests.failing_suites import ONLY_HTML, expectations_with
 
 SEEDS = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))
 DEPLOYMENT = "news_pipeline/inbox-test"
@@ -100,12 +100,7 @@ def test_a_file_stays_pending_until_a_run_that_took_it_is_published(prefect_api,
     inbox, warehouse = tmp_path / "inbox", tmp_path / "warehouse"
     inbox.mkdir()
     shutil.copy(SEEDS[0], inbox)
-    strict = tmp_path / "expectations"
-    shutil.copytree(PROJECT_ROOT / "expectations", strict)
-    suite = json.loads((strict / "documents.json").read_text())
-    suite["expectations"].append({"type": "expect_column_values_to_be_in_set",
-                                  "kwargs": {"column": "format", "value_set": ["html"]}})
-    (strict / "documents.json").write_text(json.dumps(suite))
+    strict = expectations_with(tmp_path / "expectations", "documents", ONLY_HTML)
     monkeypatch.setenv("NEWSDESK_INBOX_SETTLE_SECONDS", "0")
     monkeypatch.setenv("NEWSDESK_EXPECTATIONS", str(strict))
 
