@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.pipeline import news_pipeline
+from tasks.quality.audit import validate_published
 from tasks.schemas import TABLES
 from tasks.settings import PROJECT_ROOT
 from tasks.warehouse.snapshot import Snapshot
@@ -108,6 +109,7 @@ def test_a_disk_that_fails_during_publish_leaves_the_warehouse_as_it_was(prefect
     summary = news_pipeline([str(inbox)], str(warehouse))
     assert summary.status == "published" and len(Snapshot(warehouse).read("articles")) == 10
     assert not list((warehouse / "_newsdesk" / "versions").glob(".*.partial"))
+    assert all(o.success for o in validate_published(warehouse))
 
 
 def test_a_document_that_breaks_enrichment_is_quarantined_and_the_run_goes_on(prefect_api, tmp_path, monkeypatch):
@@ -136,3 +138,4 @@ def test_a_document_that_breaks_enrichment_is_quarantined_and_the_run_goes_on(pr
     assert row.source_uri.endswith("poison.txt")
     articles = set(snapshot.read("articles")["article_id"])
     assert set(snapshot.read("removed_segments")["article_id"]) <= articles
+    assert all(o.success for o in validate_published(warehouse))
