@@ -14,8 +14,9 @@ from tasks.quality.gate import ValidationOutcome
 if TYPE_CHECKING:
     from flows.pipeline import RunFailed, RunSummary
 
-_out = Console(highlight=False)
-_err = Console(stderr=True, highlight=False)
+_WIDTH = None if sys.stdout.isatty() else 140  # logs and CI capture: wide enough that the summary stays one line a row
+_out = Console(highlight=False, width=_WIDTH)
+_err = Console(stderr=True, highlight=False, width=_WIDTH)
 
 
 def _stage_table(summary: RunSummary) -> Table:
