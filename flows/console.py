@@ -22,11 +22,15 @@ _err = Console(stderr=True, highlight=False, width=_WIDTH)
 def _stage_table(summary: RunSummary) -> Table:
     table = Table(title=f"newsdesk run {summary.run_id}")
     for header in ("stage", "rows in", "rows out", "quarantined", "suites", "seconds", "note"):
-        table.add_column(header, justify="right" if header in ("rows in", "rows out", "quarantined", "seconds") else "left")
+        table.add_column(
+            header, justify="right" if header in ("rows in", "rows out", "quarantined", "seconds") else "left"
+        )
     for r in summary.stages:
         suites = [o for o in summary.outcomes if o.stage == r.stage]
         passed = sum(o.success for o in suites)
-        verdict = f"{passed}/{len(suites)} passed" if passed == len(suites) else f"[red]{len(suites) - passed} FAILED[/red]"
+        verdict = (
+            f"{passed}/{len(suites)} passed" if passed == len(suites) else f"[red]{len(suites) - passed} FAILED[/red]"
+        )
         table.add_row(r.stage, str(r.rows_in), str(r.rows_out), str(r.quarantined), verdict, f"{r.seconds:.1f}", r.note)
     return table
 
@@ -41,7 +45,9 @@ def print_summary(summary: RunSummary) -> None:
 def print_failure(failed: RunFailed) -> None:
     _err.print(_stage_table(failed.summary))
     for o in failed.failure.failed:
-        _err.print(f"[red]Quality gate failed[/red] at stage '{o.stage}', suite '{o.suite}' ({o.failed} of {o.evaluated}):")
+        _err.print(
+            f"[red]Quality gate failed[/red] at stage '{o.stage}', suite '{o.suite}' ({o.failed} of {o.evaluated}):"
+        )
         for expectation in o.failed_expectations:
             _err.print(f"  - {expectation}")
         _err.print(f"  report: {o.report_path}")
@@ -53,7 +59,9 @@ def print_validations(outcomes: list[ValidationOutcome]) -> None:
     for header in ("table", "rows", "result", "failed expectations"):
         table.add_column(header)
     for o in outcomes:
-        table.add_row(o.suite, str(o.rows), "passed" if o.success else "[red]FAILED[/red]", "; ".join(o.failed_expectations))
+        table.add_row(
+            o.suite, str(o.rows), "passed" if o.success else "[red]FAILED[/red]", "; ".join(o.failed_expectations)
+        )
     _out.print(table)
     if outcomes:
         _out.print(f"Reports: {outcomes[0].report_path.parent}")
@@ -66,4 +74,5 @@ def print_frame(frame: pd.DataFrame, fmt: str) -> None:
         sys.stdout.write(frame.to_json(orient="records", date_format="iso", force_ascii=False) + "\n")
     else:
         with pd.option_context("display.max_colwidth", 80, "display.width", 200):
-            sys.stdout.write((frame.to_string(index=False) if len(frame.columns) else "(no columns)") + "\n")
+            shown = frame.astype(object).where(frame.notna(), "NULL")
+            sys.stdout.write((shown.to_string(index=False) if len(frame.columns) else "(no columns)") + "\n")
