@@ -47,9 +47,14 @@ def main() -> None:
         from benchmarks.stage_work import measure_million
         from benchmarks.targets import summarise
 
-        results = {"command": " ".join(["python -m benchmarks", *sys.argv[1:]]),
-                   "started_at": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine(),
-                   "load_average_at_start": load_average(), "seed": args.seed, "sizes": {}}
+        results = {
+            "command": " ".join(["python -m benchmarks", *sys.argv[1:]]),
+            "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
+            "machine": machine(),
+            "load_average_at_start": load_average(),
+            "seed": args.seed,
+            "sizes": {},
+        }
         for size in args.sizes:
             print(f"{size:,} articles: load average {load_average()}", flush=True)
             results["sizes"][str(size)] = measure_size(size, Path(folder) / str(size), args.seed)

@@ -32,8 +32,14 @@ def measured(run, items: int) -> dict:
         wall, cpu = time.perf_counter(), _cpu_seconds()
         run()
         wall, cpu = time.perf_counter() - wall, _cpu_seconds() - cpu
-    return {"items": items, "seconds": wall, "cpu_seconds": cpu, "items_per_s": items / wall,
-            "peak_pss_mb": memory.peak_mb(), "load_average": load_average()}
+    return {
+        "items": items,
+        "seconds": wall,
+        "cpu_seconds": cpu,
+        "items_per_s": items / wall,
+        "peak_pss_mb": memory.peak_mb(),
+        "load_average": load_average(),
+    }
 
 
 def spacy_ner(texts: list[str], model: str, processes: int) -> dict:
@@ -71,9 +77,16 @@ def pyarrow_write(warehouse: str) -> dict:
 
 def datasketch_lsh(corpus_parquet: str) -> dict:
     result = run_datasketch(corpus_parquet, limit=10**9)
-    return {"items": result["measured_on"], "seconds": result["seconds"], "cpu_seconds": result["cpu"],
-            "items_per_s": result["measured_on"] / result["seconds"], "peak_pss_mb": result["peak_mb"],
-            "precision": result["precision"], "recall": result["recall"], "load_average": load_average()}
+    return {
+        "items": result["measured_on"],
+        "seconds": result["seconds"],
+        "cpu_seconds": result["cpu"],
+        "items_per_s": result["measured_on"] / result["seconds"],
+        "peak_pss_mb": result["peak_mb"],
+        "precision": result["precision"],
+        "recall": result["recall"],
+        "load_average": load_average(),
+    }
 
 
 def all_baselines(texts: list[str], html_pages: list[str], corpus_parquet: str, warehouse: str, model: str) -> dict:

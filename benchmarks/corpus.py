@@ -450,9 +450,14 @@ def write_inputs(
             (folder / f"page_{i:07d}.html").write_text(html_page(rng, row), encoding="utf-8")
             kinds.append("html")
         else:
-            record = {"id": row.article_id, "url": f"https://news.example/{row.article_id}", "title": row.title,
-                      "text": scraped_page(rng, row), "published": row.published_at.isoformat(),
-                      "publisher": row.publisher}
+            record = {
+                "id": row.article_id,
+                "url": f"https://news.example/{row.article_id}",
+                "title": row.title,
+                "text": scraped_page(rng, row),
+                "published": row.published_at.isoformat(),
+                "publisher": row.publisher,
+            }
             records.append(json.dumps(record, ensure_ascii=False))
             kinds.append("jsonl")
     for start in range(0, len(records), lines_per_file):

@@ -62,7 +62,9 @@ def main() -> None:
     work = partial(ner_spans, model=settings.spacy_model)
     runs = {
         "spaCy NER only, 1 process": lambda: ner_spans(texts, settings.spacy_model),
-        f"spaCy NER only, {args.workers}-process pool": lambda: list(map_batches(work, batches, prepare, args.workers, len(texts))),
+        f"spaCy NER only, {args.workers}-process pool": lambda: list(
+            map_batches(work, batches, prepare, args.workers, len(texts))
+        ),
         f"enrich_articles, {args.workers} workers": lambda: enrich_articles(articles, pd.DataFrame(), settings),
     }
     print(f"{len(texts)} articles, {words:,} words, spaCy model {settings.spacy_model}", flush=True)
@@ -70,11 +72,16 @@ def main() -> None:
     for label, run in runs.items():
         wall, cpu = timed(run)
         figures.append((wall, cpu))
-        print(f"{label:40s} {wall:7.1f} s {words / wall:9,.0f} words/s {words / cpu:9,.0f} words per CPU-second"
-              f"   (load average {os.getloadavg()[0]:.1f})", flush=True)
+        print(
+            f"{label:40s} {wall:7.1f} s {words / wall:9,.0f} words/s {words / cpu:9,.0f} words per CPU-second"
+            f"   (load average {os.getloadavg()[0]:.1f})",
+            flush=True,
+        )
     (ner_wall, ner_cpu), (pool_wall, _), (enrich_wall, enrich_cpu) = figures
     print(f"enrich_articles / NER-only pool (wall): {pool_wall / enrich_wall:.2f}")
-    print(f"enrich_articles / NER-only 1 process (wall): {ner_wall / enrich_wall:.2f}; per CPU-second: {ner_cpu / enrich_cpu:.2f}")
+    print(
+        f"enrich_articles / NER-only 1 process (wall): {ner_wall / enrich_wall:.2f}; per CPU-second: {ner_cpu / enrich_cpu:.2f}"
+    )
 
 
 if __name__ == "__main__":

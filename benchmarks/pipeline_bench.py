@@ -76,8 +76,12 @@ def run_pipeline(inputs: str, warehouse: str) -> dict:
     windows = _windows(runs)
     stages = [
         {
-            "stage": r.stage, "rows_in": r.rows_in, "rows_out": r.rows_out, "skipped": r.skipped,
-            "seconds": r.seconds, "peak_pss_mb": memory.peak_mb(*windows.get(r.stage, (None, None))),
+            "stage": r.stage,
+            "rows_in": r.rows_in,
+            "rows_out": r.rows_out,
+            "skipped": r.skipped,
+            "seconds": r.seconds,
+            "peak_pss_mb": memory.peak_mb(*windows.get(r.stage, (None, None))),
         }
         for r in summary.stages
     ]

@@ -62,12 +62,24 @@ def clean(documents: pd.DataFrame) -> pd.DataFrame:
             continue
         body = article.body
         article_id = hashlib.sha256(f"{row.source_uri}\x00{row.doc_id}".encode()).hexdigest()[:16]
-        rows.append({
-            "article_id": article_id, "doc_id": row.doc_id, "source_uri": row.source_uri, "title": article.title,
-            "authors": list(article.authors), "publisher": article.publisher, "published_at": article.published_at,
-            "body": body, "word_count": len(body.split()), "content_hash": content_hash(body),
-            "cluster_id": article_id, "is_canonical": True, "ingested_at": row.ingested_at, "run_id": row.run_id,
-        })
+        rows.append(
+            {
+                "article_id": article_id,
+                "doc_id": row.doc_id,
+                "source_uri": row.source_uri,
+                "title": article.title,
+                "authors": list(article.authors),
+                "publisher": article.publisher,
+                "published_at": article.published_at,
+                "body": body,
+                "word_count": len(body.split()),
+                "content_hash": content_hash(body),
+                "cluster_id": article_id,
+                "is_canonical": True,
+                "ingested_at": row.ingested_at,
+                "run_id": row.run_id,
+            }
+        )
     frame = pd.DataFrame(rows)
     frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True)
     return frame
@@ -124,9 +136,10 @@ def run_stages(inputs: Path, warehouse: Path, batch_bytes: int = 32 * 2**20) -> 
     paths = sorted(p for p in inputs.iterdir() if p.is_file())
     windows: dict[str, tuple[float, float]] = {}
     with MemoryTimeline() as memory:
-        with window(windows, "parallel"), ProcessPoolExecutor(
-            psutil.cpu_count(), mp_context=multiprocessing.get_context("fork")
-        ) as pool:
+        with (
+            window(windows, "parallel"),
+            ProcessPoolExecutor(psutil.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool,
+        ):
             parts = list(pool.map(ingest_and_clean, batches(paths, batch_bytes), repeat(run_id)))
         documents = pd.concat([p[0] for p in parts], ignore_index=True)
         articles = pd.concat([p[1] for p in parts], ignore_index=True)

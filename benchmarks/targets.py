@@ -26,12 +26,16 @@ def growth(sizes: dict) -> list[dict]:
     for small, large in zip(ordered, ordered[1:], strict=False):
         a, b = sizes[small]["pipeline"]["first"], sizes[large]["pipeline"]["first"]
         stages = {s["stage"]: s["seconds"] for s in a["stages"]}
-        rows.append({
-            "from": int(small), "to": int(large), "size_ratio": int(large) / int(small),
-            "wall_ratio": b["wall_seconds"] / a["wall_seconds"],
-            "stage_seconds_ratio": {s["stage"]: s["seconds"] / stages[s["stage"]] for s in b["stages"]},
-            "peak_pss_ratio": b["peak_pss_mb"] / a["peak_pss_mb"],
-        })
+        rows.append(
+            {
+                "from": int(small),
+                "to": int(large),
+                "size_ratio": int(large) / int(small),
+                "wall_ratio": b["wall_seconds"] / a["wall_seconds"],
+                "stage_seconds_ratio": {s["stage"]: s["seconds"] / stages[s["stage"]] for s in b["stages"]},
+                "peak_pss_ratio": b["peak_pss_mb"] / a["peak_pss_mb"],
+            }
+        )
     return rows
 
 
@@ -45,25 +49,49 @@ def targets(results: dict) -> list[dict]:
     sizes = results["sizes"]
     largest = max(sizes, key=int)
     first = sizes[largest]["pipeline"]["first"]
-    ner = max((v for k, v in sizes[largest]["baselines"].items() if k.startswith("spacy_ner")),
-              key=lambda figures: figures["words_per_s"])
+    ner = max(
+        (v for k, v in sizes[largest]["baselines"].items() if k.startswith("spacy_ner")),
+        key=lambda figures: figures["words_per_s"],
+    )
     ten, hundred = sizes.get("10000"), sizes.get("100000")
     step = next((g for g in growth(sizes) if (g["from"], g["to"]) == (10_000, 100_000)), None)
     return [
-        _target("throughput vs NER only", f">= {NER_RATIO} of spaCy NER-only words/s (its faster setting)",
-                first["end_to_end"]["words_per_s"] / ner["words_per_s"], NER_RATIO,
-                f"at {int(largest):,} articles; first run's wall time, Prefect start-up included", at_least=True),
-        _target("linear in size", f"100k / 10k time <= {MAX_GROWTH:g}x", step and step["wall_ratio"], MAX_GROWTH,
-                "first runs' wall time" if step else "not run: needs --sizes 10000 100000"),
-        _target("peak memory at 100k", f"<= {MAX_PEAK_MB_100K:,} MB",
-                hundred and hundred["pipeline"]["first"]["peak_pss_mb"], MAX_PEAK_MB_100K,
-                "whole process tree" if hundred else "not run: needs --sizes 100000"),
-        _target("re-run of unchanged 10k", f"<= {MAX_RERUN_SHARE:.0%} of the first run's time",
-                ten and ten["pipeline"]["rerun_share"], MAX_RERUN_SHARE,
-                "fresh process, Prefect start-up included" if ten else "not run: needs --sizes 10000"),
-        _target("Prefect's own cost at 10k", f"< {MAX_PREFECT_SHARE:.0%} of the flow's wall time",
-                ten and prefect_cost(ten["pipeline"]["first"])["share"], MAX_PREFECT_SHARE,
-                "wall time outside stages, gates and publish" if ten else "not run: needs --sizes 10000"),
+        _target(
+            "throughput vs NER only",
+            f">= {NER_RATIO} of spaCy NER-only words/s (its faster setting)",
+            first["end_to_end"]["words_per_s"] / ner["words_per_s"],
+            NER_RATIO,
+            f"at {int(largest):,} articles; first run's wall time, Prefect start-up included",
+            at_least=True,
+        ),
+        _target(
+            "linear in size",
+            f"100k / 10k time <= {MAX_GROWTH:g}x",
+            step and step["wall_ratio"],
+            MAX_GROWTH,
+            "first runs' wall time" if step else "not run: needs --sizes 10000 100000",
+        ),
+        _target(
+            "peak memory at 100k",
+            f"<= {MAX_PEAK_MB_100K:,} MB",
+            hundred and hundred["pipeline"]["first"]["peak_pss_mb"],
+            MAX_PEAK_MB_100K,
+            "whole process tree" if hundred else "not run: needs --sizes 100000",
+        ),
+        _target(
+            "re-run of unchanged 10k",
+            f"<= {MAX_RERUN_SHARE:.0%} of the first run's time",
+            ten and ten["pipeline"]["rerun_share"],
+            MAX_RERUN_SHARE,
+            "fresh process, Prefect start-up included" if ten else "not run: needs --sizes 10000",
+        ),
+        _target(
+            "Prefect's own cost at 10k",
+            f"< {MAX_PREFECT_SHARE:.0%} of the flow's wall time",
+            ten and prefect_cost(ten["pipeline"]["first"])["share"],
+            MAX_PREFECT_SHARE,
+            "wall time outside stages, gates and publish" if ten else "not run: needs --sizes 10000",
+        ),
     ]
 
 

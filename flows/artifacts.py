@@ -66,20 +66,28 @@ def summary_markdown(summary: RunSummary) -> str:
 
 
 def publish_artifacts(summary: RunSummary) -> None:
-    create_markdown_artifact(
-        key="run-summary", markdown=summary_markdown(summary), description="newsdesk run summary"
-    )
+    create_markdown_artifact(key="run-summary", markdown=summary_markdown(summary), description="newsdesk run summary")
     create_table_artifact(
         key="validation-results",
         table=[
-            {"stage": o.stage, "suite": o.suite, "success": o.success, "evaluated": o.evaluated, "failed": o.failed,
-             "failed_expectations": md("; ".join(o.failed_expectations)), "rows": o.rows, "report": str(o.report_path)}
+            {
+                "stage": o.stage,
+                "suite": o.suite,
+                "success": o.success,
+                "evaluated": o.evaluated,
+                "failed": o.failed,
+                "failed_expectations": md("; ".join(o.failed_expectations)),
+                "rows": o.rows,
+                "report": str(o.report_path),
+            }
             for o in summary.outcomes
         ],
         description="Great Expectations results of every stage",
     )
     if summary.data_docs is not None:
         create_link_artifact(
-            key="data-docs", link=summary.data_docs.absolute().as_uri(), link_text=str(summary.data_docs),
+            key="data-docs",
+            link=summary.data_docs.absolute().as_uri(),
+            link_text=str(summary.data_docs),
             description="GX Data Docs of this run (a file on the machine that ran it)",
         )

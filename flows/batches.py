@@ -46,8 +46,14 @@ def run_batches(stage: Task[..., StageReport], ctx: RunContext, batches: list[Ba
         logger = get_run_logger()
         for done, future in enumerate(as_completed(futures), 1):
             report = future.result()
-            logger.info("%-7s batch %d/%d done: %d in, %d out", report.stage, done, len(batches),
-                        report.rows_in, report.rows_out)
+            logger.info(
+                "%-7s batch %d/%d done: %d in, %d out",
+                report.stage,
+                done,
+                len(batches),
+                report.rows_in,
+                report.rows_out,
+            )
     report = StageReport.combined([future.result() for future in futures])
     report.seconds = time.perf_counter() - started
     return report

@@ -22,8 +22,12 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="*", type=Path, help="files or folders (walked recursively)")
     run.add_argument("--warehouse", type=Path, default=Path("warehouse"), help="output folder (default: warehouse/)")
     run.add_argument("--lock-wait", type=float, default=300, help="seconds to wait for another run (default: 300)")
-    run.add_argument("--runner", choices=["local", "dask"], default="local",
-                     help="where batches run: this process (default) or a Dask cluster on 127.0.0.1")
+    run.add_argument(
+        "--runner",
+        choices=["local", "dask"],
+        default="local",
+        help="where batches run: this process (default) or a Dask cluster on 127.0.0.1",
+    )
     run.add_argument("--dask-address", metavar="ADDRESS", help="run batches on the Dask scheduler at ADDRESS")
 
     serve = commands.add_parser("serve", help="serve the pipeline as a Prefect deployment that takes new inbox files")
@@ -39,7 +43,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--warehouse", type=Path, default=Path("warehouse"))
 
     query = commands.add_parser("query", help="run SQL in DuckDB over the warehouse tables and analytic views")
-    query.add_argument("sql", nargs="?", help="e.g. \"select title, publisher from articles\"")
+    query.add_argument("sql", nargs="?", help='e.g. "select title, publisher from articles"')
     query.add_argument("--warehouse", type=Path, default=Path("warehouse"))
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--duckdb", type=Path, metavar="FILE", help="write a DuckDB file with the same views to FILE")
@@ -91,14 +95,19 @@ def _run(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     url = connect_to_running_server(Settings().server_url)
     if url is None:
-        print(f"newsdesk serve: no Prefect server answers at {Settings().server_url}; start one with "
-              "`newsdesk server` (or `make server`), or set PREFECT_API_URL", file=sys.stderr)
+        print(
+            f"newsdesk serve: no Prefect server answers at {Settings().server_url}; start one with "
+            "`newsdesk server` (or `make server`), or set PREFECT_API_URL",
+            file=sys.stderr,
+        )
         return EXIT_FAILED
     from flows.serve import serve_inbox
 
     args.inbox.mkdir(parents=True, exist_ok=True)
-    print(f"Serving deployment news_pipeline/{args.name} ({args.cron}) on {url}: {args.inbox} -> {args.warehouse}",
-          file=sys.stderr)
+    print(
+        f"Serving deployment news_pipeline/{args.name} ({args.cron}) on {url}: {args.inbox} -> {args.warehouse}",
+        file=sys.stderr,
+    )
     serve_inbox(args.inbox, args.warehouse, args.cron, args.name)
     return EXIT_OK
 
@@ -108,8 +117,9 @@ def _server(args: argparse.Namespace) -> int:
     if is_up(url):
         print(f"newsdesk server: a Prefect server already answers at {url}", file=sys.stderr)
         return EXIT_FAILED
-    print(f"Prefect server at {url.removesuffix('/api')} (database in {args.home}/); runs record into it",
-          file=sys.stderr)
+    print(
+        f"Prefect server at {url.removesuffix('/api')} (database in {args.home}/); runs record into it", file=sys.stderr
+    )
     return run_server(url, args.home)
 
 
@@ -164,7 +174,12 @@ def _report(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "run": _run, "serve": _serve, "server": _server, "validate": _validate, "query": _query, "report": _report,
+    "run": _run,
+    "serve": _serve,
+    "server": _server,
+    "validate": _validate,
+    "query": _query,
+    "report": _report,
 }
 
 

@@ -73,8 +73,13 @@ def _gated(gate: QualityGate, ctx: RunContext, summary: RunSummary, report: Stag
     summary.outcomes += outcomes
     get_run_logger().info(
         "%-7s %6d in, %6d out, %4d quarantined, %5.1fs, suites %s %s",
-        report.stage, report.rows_in, report.rows_out, report.quarantined, report.seconds,
-        "passed" if all(o.success for o in outcomes) else "FAILED", report.note,
+        report.stage,
+        report.rows_in,
+        report.rows_out,
+        report.quarantined,
+        report.seconds,
+        "passed" if all(o.success for o in outcomes) else "FAILED",
+        report.note,
     )
     failed = [o for o in outcomes if not o.success]
     if failed:
@@ -87,8 +92,9 @@ def _inputs(ctx: RunContext, paths: list[str] | None, inbox: str | None) -> list
         items = list(discover_files([Path(p) for p in paths or []]))
     else:
         pending = pending_files(Path(inbox), ctx.settings.warehouse, ctx.settings.inbox_settle_seconds)
-        get_run_logger().info("inbox %s: %d new or changed files, %d still being written", inbox,
-                              len(pending.ledger), pending.settling)
+        get_run_logger().info(
+            "inbox %s: %d new or changed files, %d still being written", inbox, len(pending.ledger), pending.settling
+        )
         ctx.staging.write(LEDGER, pending.ledger.assign(run_id=ctx.run_id))
         items = pending.items
     return split_inputs(items, ctx.settings.batch_size)
@@ -103,7 +109,9 @@ def _stages(gate: QualityGate, ctx: RunContext, summary: RunSummary, batches: li
 
 @flow(name="news_pipeline", log_prints=True, task_runner=task_runner())
 def news_pipeline(
-    paths: list[str] | None = None, warehouse: str = "warehouse", lock_wait_seconds: float = 300,
+    paths: list[str] | None = None,
+    warehouse: str = "warehouse",
+    lock_wait_seconds: float = 300,
     inbox: str | None = None,
 ) -> RunSummary:
     """Run every stage on the input files (or the inbox's new files) and publish the warehouse version only if

@@ -44,8 +44,17 @@ def connect_to_running_server(server_url: str) -> str | None:
 def server_command(server_url: str) -> list[str]:
     """`prefect server start` bound to the host and port of `server_url` (loopback unless told otherwise)."""
     address = urlsplit(server_url)
-    return [sys.executable, "-m", "prefect", "server", "start",
-            "--host", address.hostname or "127.0.0.1", "--port", str(address.port or 4200)]
+    return [
+        sys.executable,
+        "-m",
+        "prefect",
+        "server",
+        "start",
+        "--host",
+        address.hostname or "127.0.0.1",
+        "--port",
+        str(address.port or 4200),
+    ]
 
 
 def server_environment(server_url: str, home: Path) -> dict[str, str]:

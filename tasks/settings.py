@@ -32,5 +32,5 @@ class Settings:
     inbox_settle_seconds: float = field(default_factory=lambda: float(_env("INBOX_SETTLE_SECONDS", "10")))
     """An inbox file changed more recently than this may still be being written; the next run takes it."""
 
-    def with_(self, **changes) -> "Settings":
+    def with_(self, **changes) -> Settings:
         return replace(self, **changes)

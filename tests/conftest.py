@@ -41,8 +41,12 @@ def newsdesk(prefect_api) -> Callable[..., subprocess.CompletedProcess]:
 
     def run(*args: str, check: int | None = 0, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         done = subprocess.run(
-            [sys.executable, "-m", "flows", *args], env=base | (env or {}), capture_output=True, text=True,
-            timeout=600, cwd=ROOT,
+            [sys.executable, "-m", "flows", *args],
+            env=base | (env or {}),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            cwd=ROOT,
         )
         if check is not None:
             assert done.returncode == check, done.stderr[-3000:]

@@ -36,8 +36,10 @@ def strip_publisher_boilerplate(ctx: RunContext, report: StageReport) -> StageRe
     if emptied:
         lost = articles[articles["article_id"].isin(emptied)]
         detail = "only the publisher's recurring boilerplate was left after cleaning"
-        rows = [Rejection(r.source_uri, "no_article", detail, doc_id=r.doc_id, stage="clean").as_row(ctx.run_id)
-                for r in lost.itertuples()]
+        rows = [
+            Rejection(r.source_uri, "no_article", detail, doc_id=r.doc_id, stage="clean").as_row(ctx.run_id)
+            for r in lost.itertuples()
+        ]
         ctx.staging.write("quarantine", pd.DataFrame(rows), part="clean-publisher-boilerplate")
         ctx.staging.drop_rows("removed_segments", "article_id", emptied)
     report.rows_out -= len(emptied)

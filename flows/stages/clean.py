@@ -82,8 +82,13 @@ def clean(ctx: RunContext, batch: Batch) -> StageReport:
             continue
         articles.append(_article_row(row, article, ctx))
         removed += [
-            {"article_id": articles[-1]["article_id"], "position": i, "text": s.text, "reason": s.reason,
-             "run_id": ctx.run_id}
+            {
+                "article_id": articles[-1]["article_id"],
+                "position": i,
+                "text": s.text,
+                "reason": s.reason,
+                "run_id": ctx.run_id,
+            }
             for i, s in enumerate(article.removed)
         ]
     ctx.staging.write("articles", pd.DataFrame(articles), part=batch.part)

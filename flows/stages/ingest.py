@@ -19,8 +19,11 @@ from tasks.warehouse.snapshot import Snapshot
 
 
 @task(
-    name="ingest", task_run_name="ingest-{batch.part}", cache_policy=NO_CACHE,
-    retries=2, retry_delay_seconds=exponential_backoff(backoff_factor=2),
+    name="ingest",
+    task_run_name="ingest-{batch.part}",
+    cache_policy=NO_CACHE,
+    retries=2,
+    retry_delay_seconds=exponential_backoff(backoff_factor=2),
 )
 def ingest(ctx: RunContext, batch: Batch) -> StageReport:
     """Read the batch's files; skip documents already published under the same source and content.

@@ -49,13 +49,17 @@ def _run_row(ctx: RunContext, status: str, reports: list[StageReport], failed_st
 
 @task(name="publish", task_run_name="publish-{status}", retries=2, retry_delay_seconds=[1, 5], cache_policy=NO_CACHE)
 def publish(
-    ctx: RunContext, status: str, reports: list[StageReport], outcomes: list[ValidationOutcome],
+    ctx: RunContext,
+    status: str,
+    reports: list[StageReport],
+    outcomes: list[ValidationOutcome],
     failed_stage: str | None = None,
 ) -> str:
     """Write the next version: the run's data only if every suite passed; `runs` and `validations` always."""
     changes = _staged_changes(ctx) if status == "published" else {}
-    changes["runs"] = TableChanges(append=to_arrow(pd.DataFrame([_run_row(ctx, status, reports, failed_stage)]),
-                                                   ALL_TABLES["runs"]))
+    changes["runs"] = TableChanges(
+        append=to_arrow(pd.DataFrame([_run_row(ctx, status, reports, failed_stage)]), ALL_TABLES["runs"])
+    )
     changes["validations"] = TableChanges(
         append=to_arrow(pd.DataFrame([o.as_row(ctx.run_id) for o in outcomes]), ALL_TABLES["validations"])
     )

@@ -97,7 +97,8 @@ def table_html(frame: pd.DataFrame) -> str:
     rows = []
     for record in frame.itertuples(index=False):
         cells = (
-            f'<td class="n">{cell(v)}</td>' if pd.api.types.is_number(v) and not pd.api.types.is_bool(v)
+            f'<td class="n">{cell(v)}</td>'
+            if pd.api.types.is_number(v) and not pd.api.types.is_bool(v)
             else f"<td>{cell(v)}</td>"
             for v in record
         )
@@ -129,18 +130,30 @@ def sections(con) -> list[Section]:
     if len(quality):
         oldest_first = quality.iloc[::-1]
         quality_chart = run_chart(
-            oldest_first["run"].tolist(), oldest_first["passed"].tolist(),
+            oldest_first["run"].tolist(),
+            oldest_first["passed"].tolist(),
             (oldest_first["suites"] - oldest_first["passed"]).tolist(),
         )
     return [
-        Section("Top entities", entities, "No entity has been mentioned yet.",
-                _chart_if_rows(entities, "name", "mentions", "mentions")),
-        Section("Top speakers", speakers, "No quotation has a known speaker yet.",
-                _chart_if_rows(speakers, "speaker", "quotes", "quotations")),
-        Section("Tone by publisher", tone, "No articles yet.",
-                _chart_if_rows(tone, "publisher", "tone", "mean tone (positive - negative words per 100)")),
-        Section("Duplicate clusters", con.sql(DUPLICATE_CLUSTERS).df(),
-                "No story was published more than once."),
+        Section(
+            "Top entities",
+            entities,
+            "No entity has been mentioned yet.",
+            _chart_if_rows(entities, "name", "mentions", "mentions"),
+        ),
+        Section(
+            "Top speakers",
+            speakers,
+            "No quotation has a known speaker yet.",
+            _chart_if_rows(speakers, "speaker", "quotes", "quotations"),
+        ),
+        Section(
+            "Tone by publisher",
+            tone,
+            "No articles yet.",
+            _chart_if_rows(tone, "publisher", "tone", "mean tone (positive - negative words per 100)"),
+        ),
+        Section("Duplicate clusters", con.sql(DUPLICATE_CLUSTERS).df(), "No story was published more than once."),
         Section(f"Quality over the last {RECENT_RUNS} runs", quality, "No runs recorded.", quality_chart),
     ]
 
@@ -157,8 +170,8 @@ def render(warehouse: Path) -> str:
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>newsdesk report</title><style>{STYLE}</style></head><body>"
-        f"<h1>newsdesk report</h1><p class=\"meta\">Warehouse version {html.escape(str(version))}, "
-        f"generated {generated}.</p><ul class=\"totals\">{figures}</ul>{''.join(parts)}</body></html>\n"
+        f'<h1>newsdesk report</h1><p class="meta">Warehouse version {html.escape(str(version))}, '
+        f'generated {generated}.</p><ul class="totals">{figures}</ul>{"".join(parts)}</body></html>\n'
     )
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from tasks.clean.bylines import read_byline, reporting_credit
-from tasks.clean.dates import parse_date, read_date_line
 from tasks.clean.datelines import cut_dateline
+from tasks.clean.dates import parse_date, read_date_line
 from tasks.clean.edges import mark_foreign_notices, mark_masthead, mark_related_lists, spread_to_controls
 from tasks.clean.furniture import mark_furniture
 from tasks.clean.headline import mark_headline

@@ -18,8 +18,10 @@ _REPORTING = re.compile(r"\b(?:reporting|reported|writing|written|additional rep
 _AGENCY = re.compile(rf"^(?:{AGENCIES}|Thomson Reuters)$")
 _SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bwith\b|&|\bund\b|\bja\b|\bet\b|\bи\b|\bun\b|\bir\b|\||\s[-–—]\s)\s*")
 _TRAILING_AGENCY = re.compile(rf"^(?P<name>.+?)\s+(?P<agency>{AGENCIES})$")
-_NAME = re.compile(r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'.\-]*)(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|bin|al|el)\s+)?"
-                   r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'.\-]*){0,3}$")
+_NAME = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'.\-]*)(?:\s+(?:(?:van|von|de|der|den|da|di|du|la|le|bin|al|el)\s+)?"
+    r"[A-ZÀ-ÖØ-ÞĀ-ſА-Я][\w’'.\-]*){0,3}$"
+)
 _ROLE = re.compile(
     r"\b(?:correspondent|reporter|editor|writer|columnist|staff|contributor|journalist|analyst|producer|"
     r"in [A-Z]\w+|news|desk|bureau|team)\b",
@@ -43,7 +45,7 @@ def _split_names(names: str) -> Byline:
     byline = Byline()
     date = _TRAILING_DATE.search(names)
     if date:
-        byline.rest = names[date.start():].lstrip(" |,·•-–—")
+        byline.rest = names[date.start() :].lstrip(" |,·•-–—")
         names = names[: date.start()]
     for part in _SPLIT.split(names):
         part = part.strip(" .")
@@ -73,7 +75,7 @@ def read_byline(text: str) -> Byline | None:
     lead = _LEAD.match(text)
     if lead is None:
         return None
-    names = text[lead.end():]
+    names = text[lead.end() :]
     if not names or not names[0].isupper():
         return None
     byline = _split_names(names)
@@ -84,7 +86,7 @@ def reporting_credit(text: str) -> list[str]:
     """Reporter names in a wire trailer like 'Reporting by Jane Roe; Editing by John Doe'."""
     names: list[str] = []
     for match in _REPORTING.finditer(text):
-        tail = re.split(r";|\bediting by\b|\bwriting by\b|\(|\)", text[match.end():], maxsplit=1, flags=_I)[0]
+        tail = re.split(r";|\bediting by\b|\bwriting by\b|\(|\)", text[match.end() :], maxsplit=1, flags=_I)[0]
         tail = re.sub(r"\s+in\s+[A-Z][\w ]*$", "", tail.strip())
         names.extend(name for name in _split_names(tail).authors if name not in names)
     return names

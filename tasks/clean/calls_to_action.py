@@ -19,7 +19,9 @@ _CTA = re.compile(
     rf"\b(?:{_PLATFORMS})\b",
     _I,
 )
-_SHARE_PHRASE = re.compile(r"^(?:\W*)(?:share (?:this|the) (?:article|story|page|post)|share on \w+|click to share)\b", _I)
+_SHARE_PHRASE = re.compile(
+    r"^(?:\W*)(?:share (?:this|the) (?:article|story|page|post)|share on \w+|click to share)\b", _I
+)
 _BUTTONS = re.compile(rf"^(?:{_PLATFORMS}|share|tweet|print|copy link|copy|pin|send|mail|jaga|teilen|partager)$", _I)
 
 _MAX_WORDS = 30

@@ -75,4 +75,4 @@ def caption_split(text: str) -> tuple[str, str] | None:
     lead = text[: credit.start()].rstrip(" -–—|,")
     if word_count(lead) <= _CAPTION_LEAD_WORDS and len(_SENTENCE_END.findall(lead)) <= 1:
         return "", text
-    return lead, text[credit.start():].strip()
+    return lead, text[credit.start() :].strip()

@@ -19,5 +19,5 @@ def cut_dateline(line: Line) -> str | None:
     if match is None or match.end() >= len(line.text):
         return None
     line.cuts.append(RemovedSegment(match.group(0).strip(), "dateline"))
-    line.text = line.text[match.end():]
+    line.text = line.text[match.end() :]
     return match["agency"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 _I = re.IGNORECASE
 _MONTHS = {
@@ -27,13 +27,33 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_ZONES = {"utc": 0, "gmt": 0, "z": 0, "bst": 1, "cet": 1, "cest": 2, "eet": 2, "eest": 3, "msk": 3,
-          "est": -5, "edt": -4, "cst": -6, "cdt": -5, "pst": -8, "pdt": -7}
+_ZONES = {
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "bst": 1,
+    "cet": 1,
+    "cest": 2,
+    "eet": 2,
+    "eest": 3,
+    "msk": 3,
+    "est": -5,
+    "edt": -4,
+    "cst": -6,
+    "cdt": -5,
+    "pst": -8,
+    "pdt": -7,
+}
 _MONTH = r"(?P<month>[^\W\d_]{3,11})\.?"
 _TIME = r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<zone>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?)?"
 _FORMS = (
-    re.compile(rf"(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})(?:\s*(?P<zone>[A-Z]{{2,4}}))?,?\s+(?P<day>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<year>\d{{4}})", _I),
-    re.compile(r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"),
+    re.compile(
+        rf"(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})(?:\s*(?P<zone>[A-Z]{{2,4}}))?,?\s+(?P<day>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<year>\d{{4}})",
+        _I,
+    ),
+    re.compile(
+        r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
+    ),
     re.compile(rf"(?P<day>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<year>\d{{4}}){_TIME}", _I),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}", _I),
     re.compile(rf"(?P<day>\d{{1,2}})\.(?P<mon>\d{{1,2}})\.(?P<year>\d{{4}}){_TIME}", _I),
@@ -68,7 +88,7 @@ def _moment(parts: dict[str, str | None]) -> datetime | None:
         moment = datetime(int(parts["year"]), month, int(parts["day"]), hour, int(parts.get("minute") or 0))
     except ValueError:
         return None
-    return (moment - _offset(parts.get("zone"))).replace(tzinfo=timezone.utc)
+    return (moment - _offset(parts.get("zone"))).replace(tzinfo=UTC)
 
 
 def parse_date(text: str) -> datetime | None:
@@ -95,5 +115,5 @@ def read_date_line(text: str) -> tuple[datetime, bool] | None:
     if found is None:
         return None
     moment, match = found
-    rest = _FRAME.sub(" ", text[: match.start()] + " " + text[match.end():])
+    rest = _FRAME.sub(" ", text[: match.start()] + " " + text[match.end() :])
     return (moment, bool(_UPDATED.match(text))) if not re.search(r"\w", rest) else None

@@ -14,8 +14,16 @@ _PROSE_WORDS = 12
 _CONTROL_WORDS = 4
 _TEASER_WORDS = 20
 _SPREADING = frozenset(
-    {"cookie_notice", "browser_notice", "paywall", "region_notice", "social_cta", "related_teaser", "comments_widget",
-     "foreign_notice"}
+    {
+        "cookie_notice",
+        "browser_notice",
+        "paywall",
+        "region_notice",
+        "social_cta",
+        "related_teaser",
+        "comments_widget",
+        "foreign_notice",
+    }
 )
 
 
@@ -34,7 +42,7 @@ def mark_related_lists(lines: list[Line]) -> None:
     for i, line in enumerate(lines):
         if line.reason != "related_teaser" or word_count(line.text) > 6:
             continue
-        for follower in lines[i + 1:]:
+        for follower in lines[i + 1 :]:
             if not follower.kept:
                 continue
             if _is_prose(follower) or word_count(follower.text) > _TEASER_WORDS or not headline_shaped(follower.text):

@@ -11,7 +11,6 @@ from tasks.clean.navigation import is_navigation, is_related_lead
 from tasks.clean.notices import notice_reason
 from tasks.clean.segments import RemovedSegment
 
-
 _DETECTORS = (
     ("social_cta", is_social_cta),
     ("copyright", is_copyright),

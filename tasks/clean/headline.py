@@ -51,8 +51,12 @@ def _find_title(head: list[int], lines: list[Line], hinted: str | None) -> int |
         if not headline_shaped(text):
             continue
         following = head[position + 1] if position + 1 < len(head) else None
-        if following is not None and _kicker_shaped(text) and headline_shaped(lines[following].text) \
-                and word_count(lines[following].text) > word_count(text):
+        if (
+            following is not None
+            and _kicker_shaped(text)
+            and headline_shaped(lines[following].text)
+            and word_count(lines[following].text) > word_count(text)
+        ):
             continue
         return i
     return None
@@ -83,5 +87,5 @@ def _mark_repeats(lines: list[Line], title: str) -> None:
         if not line.kept:
             continue
         text = fold(line.text)
-        if text == title or text.startswith(title) and word_count(text[len(title):]) <= _SITE_SUFFIX_WORDS:
+        if text == title or text.startswith(title) and word_count(text[len(title) :]) <= _SITE_SUFFIX_WORDS:
             line.reason = "repeated_title"

@@ -22,7 +22,8 @@ _MENU = re.compile(rf"^(?:{_MENU_ITEM})$", _I)
 _LIST_SEPARATORS = re.compile(r"\s*(?:\||·|•|›|»|>|/|–|—)\s*")
 _LABELLED_LIST = re.compile(
     r"^(?:tags|topics|keywords|filed under|categories|teemad|märksõnad|themen|schlagworte|sujets|mots-clés|"
-    r"темы|теги|tēmas|temos|aiheet|tematy|ämnen|temas)\s*:", _I
+    r"темы|теги|tēmas|temos|aiheet|tematy|ämnen|temas)\s*:",
+    _I,
 )
 RELATED_LEAD = re.compile(
     r"^\W*(?:read more|read also|also read|read next|see also|related|related (?:articles?|stories|coverage|content|"

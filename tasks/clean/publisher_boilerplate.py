@@ -39,8 +39,15 @@ def strip_boilerplate(
         position = next_position.get(row["article_id"], 0)
         for paragraph in paragraphs:
             if paragraph_hash(paragraph) in hashes:
-                removed.append({"article_id": row["article_id"], "position": position, "text": paragraph,
-                                "reason": REASON, "run_id": row["run_id"]})
+                removed.append(
+                    {
+                        "article_id": row["article_id"],
+                        "position": position,
+                        "text": paragraph,
+                        "reason": REASON,
+                        "run_id": row["run_id"],
+                    }
+                )
                 position += 1
         if not kept:
             emptied.append(row["article_id"])

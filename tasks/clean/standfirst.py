@@ -15,5 +15,5 @@ def standfirst_run(lines: list[Line], runs: list[list[Line]], title_index: int |
     after = [run for run in runs if run[0].kept and run[0].index > title_index]
     if len(after) < 2 or word_count(" ".join(line.text for line in after[0])) > _MAX_WORDS:
         return None
-    between = lines[after[0][-1].index + 1: after[1][0].index]
+    between = lines[after[0][-1].index + 1 : after[1][0].index]
     return after[0] if any(line.reason in _AUTHORSHIP for line in between) else None

@@ -42,7 +42,10 @@ def detect_languages(texts: list[str], settings: Settings) -> list[str | None]:
 
 def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settings: Settings) -> Enrichment:
     """Annotate every article; frames follow tasks/schemas.py without run_id; failed articles are listed, not raised."""
-    records = [ArticleRecord(r.article_id, r.body, _day(r.published_at)) for r in articles[["article_id", "body", "published_at"]].itertuples(index=False)]
+    records = [
+        ArticleRecord(r.article_id, r.body, _day(r.published_at))
+        for r in articles[["article_id", "body", "published_at"]].itertuples(index=False)
+    ]
     size = max(1, min(settings.batch_size, math.ceil(len(records) / max(1, settings.workers * BATCHES_PER_WORKER))))
     batches = [records[i : i + size] for i in range(0, len(records), size)]
     languages = tuple(settings.languages)
@@ -67,7 +70,9 @@ def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settin
         for m in a.mentions
     ]
     quote_rows = [_quote_row(a.article_id, quote, polarity, index) for a in done for quote, polarity in a.quotes]
-    referenced = [r["entity_id"] for r in mention_rows] + [r["speaker_entity_id"] for r in quote_rows if r["speaker_entity_id"]]
+    referenced = [r["entity_id"] for r in mention_rows] + [
+        r["speaker_entity_id"] for r in quote_rows if r["speaker_entity_id"]
+    ]
     date_rows = [{"article_id": a.article_id, **d._asdict()} for a in done for d in a.dates]
     return Enrichment(
         articles=_frame(ARTICLE_COLUMNS, "articles", [_article_row(a) for a in done]),
@@ -80,7 +85,13 @@ def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settin
 
 
 def _article_row(a: ArticleAnnotation) -> dict:
-    return {"article_id": a.article_id, "language": a.language, "tone": a.tone.tone, "polarity": a.tone.polarity, "keyphrases": a.keyphrases}
+    return {
+        "article_id": a.article_id,
+        "language": a.language,
+        "tone": a.tone.tone,
+        "polarity": a.tone.polarity,
+        "keyphrases": a.keyphrases,
+    }
 
 
 def _quote_row(article_id: str, quote: Quote, polarity: float | None, index: EntityIndex) -> dict:

@@ -46,7 +46,9 @@ def load_annotators(model: str, languages: tuple[str, ...]) -> None:
     language_detector(tuple(languages))
 
 
-def annotate_records(records: list[ArticleRecord], model: str, languages: tuple[str, ...]) -> list[ArticleAnnotation | Failure]:
+def annotate_records(
+    records: list[ArticleRecord], model: str, languages: tuple[str, ...]
+) -> list[ArticleAnnotation | Failure]:
     """Annotate a batch with one nlp.pipe call; an article that raises becomes a Failure, the others go on."""
     nlp = ner_pipeline(model)
     texts = [r.body if isinstance(r.body, str) else "" for r in records]
@@ -76,7 +78,9 @@ def _annotate_guarded(record: ArticleRecord, language: str | None, doc) -> Artic
         return Failure(record.article_id, f"{type(exc).__name__}: {exc}".splitlines()[0][:300])
 
 
-def annotate_article(record: ArticleRecord, language: str | None, spans: list[tuple[int, int, str]]) -> ArticleAnnotation:
+def annotate_article(
+    record: ArticleRecord, language: str | None, spans: list[tuple[int, int, str]]
+) -> ArticleAnnotation:
     """The article's annotation from its body and the entity spans spaCy found in it."""
     body = record.body
     mentions = article_mentions(body, spans)

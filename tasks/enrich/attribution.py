@@ -24,7 +24,9 @@ _SPEAKER_APPOSITION_CUE = re.compile(
     r"^[\s,.;:–—-]*(?P<speaker>[A-Z][^\n\"“”;:!?,.]{0,60}?),\s+[^\n\"“”;:!?,]{1,80},\s+" + _ADVERB + _CUE
 )
 """`," Smith, a former diplomat, said`: the apposition is not part of the speaker."""
-_CUE_THEN_SPEAKER = re.compile(r"^[\s,.;:–—-]*" + _CUE + r"\s+(?P<speaker>(?:[^\s,;:!?\"“”.(]|\.(?=\S))(?:[^\n,;:!?\"“”.(]|\.(?=\S)){0,80})")
+_CUE_THEN_SPEAKER = re.compile(
+    r"^[\s,.;:–—-]*" + _CUE + r"\s+(?P<speaker>(?:[^\s,;:!?\"“”.(]|\.(?=\S))(?:[^\n,;:!?\"“”.(]|\.(?=\S)){0,80})"
+)
 _CUE_ANYWHERE = re.compile(r"\b" + _ADVERB + _CUE, re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(–—]")
 _LEADING_WORDS = re.compile(r"^(?:and|but|as|while|so|when|because|then|who|which)\s+", re.IGNORECASE)
@@ -53,7 +55,7 @@ def after_quote(body: str, at: int, stop: int) -> Attribution | None:
 def before_quote(body: str, start: int, at: int) -> Attribution | None:
     """Attribution leading into an opening mark: `she said: "`, `X told Reuters: "`, `according to X, "`."""
     lead = body[start:at]
-    if lead.rstrip().endswith(("\"", "“", "”")):
+    if lead.rstrip().endswith(('"', "“", "”")):
         return None
     cues = list(_CUE_ANYWHERE.finditer(lead))
     if not cues:
@@ -63,7 +65,9 @@ def before_quote(body: str, start: int, at: int) -> Attribution | None:
     if _is_according_to(cue):
         found = _according_to(body, start + cue.end(), at)
         return found if found and not body[found.end : at].strip(",: ") else None
-    if len(rest.rstrip(":, ").split()) > MAX_WORDS_AFTER_CUE or not re.search(r"(?:[:,]|\bthat|^)\s*$", lead[cue.end() :].rstrip()):
+    if len(rest.rstrip(":, ").split()) > MAX_WORDS_AFTER_CUE or not re.search(
+        r"(?:[:,]|\bthat|^)\s*$", lead[cue.end() :].rstrip()
+    ):
         return None
     return clause_speaker(body, start, start + cue.start(), _cue_word(cue))
 

@@ -24,19 +24,48 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?:,?\s+{_YEAR})?"),
     ("day_month", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?"),
     ("month_year", rf"\b(?i:(?:early|mid|late)[- ])?{_MONTH}\s+{_YEAR}"),
-    ("month", rf"\b(?i:in|since|until|by|from|during|through|before|after)\s+(?i:(?:early|mid|late)[- ]|the\s+(?:beginning|middle|end)\s+of\s+)?{_MONTH}(?!\w)(?!,?\s+(?:19|20)\d{{2}})"),
+    (
+        "month",
+        rf"\b(?i:in|since|until|by|from|during|through|before|after)\s+(?i:(?:early|mid|late)[- ]|the\s+(?:beginning|middle|end)\s+of\s+)?{_MONTH}(?!\w)(?!,?\s+(?:19|20)\d{{2}})",
+    ),
     ("weekday", rf"\b(?:(?P<direction>(?i:last|next|this|on))\s+)?{_WEEKDAY}(?!\w)"),
     ("relative", rf"\b(?P<direction>(?i:last|next|this|past|coming))\s+{_UNIT}\b"),
     ("day_word", r"\b(?P<word>(?i:today|yesterday|tomorrow))\b"),
     ("ago", rf"\b(?P<count>(?i:a|one|two|three|four|five|six|seven|eight|nine|ten)|\d+)\s+{_UNIT}s?\s+ago\b"),
     ("year", rf"(?<![\d$€£.,/-]){_YEAR}\b"),
 )
-_RECOGNIZER = re.compile(r"(?<!\w)(?=\w)(?:" + "|".join(f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}__')})" for kind, pattern in PATTERNS) + ")")
+_RECOGNIZER = re.compile(
+    r"(?<!\w)(?=\w)(?:"
+    + "|".join(f"(?P<{kind}>{pattern.replace('(?P<', f'(?P<{kind}__')})" for kind, pattern in PATTERNS)
+    + ")"
+)
 """One pass over the text; the leading guard makes every position inside a word fail at once."""
-_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_FUTURE = re.compile(r"\b(?:will|would|'ll|due|scheduled|expected|set to|plans?|planned|to be held|upcoming)\b", re.IGNORECASE)
-_GRANULARITY = {"iso": "day", "month_day": "day", "day_month": "day", "month_year": "month", "month": "month",
-                "weekday": "day", "day_word": "day", "year": "year"}
+_COUNTS = {
+    "a": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|due|scheduled|expected|set to|plans?|planned|to be held|upcoming)\b", re.IGNORECASE
+)
+_GRANULARITY = {
+    "iso": "day",
+    "month_day": "day",
+    "day_month": "day",
+    "month_year": "month",
+    "month": "month",
+    "weekday": "day",
+    "day_word": "day",
+    "year": "year",
+}
 
 
 class DateMention(NamedTuple):
@@ -53,7 +82,9 @@ def date_mentions(body: str, published_on: date | None) -> list[DateMention]:
     found = []
     for match in _RECOGNIZER.finditer(body):
         kind = match.lastgroup
-        parts = {k.split("__", 1)[1]: v for k, v in match.groupdict().items() if v is not None and k.startswith(kind + "__")}
+        parts = {
+            k.split("__", 1)[1]: v for k, v in match.groupdict().items() if v is not None and k.startswith(kind + "__")
+        }
         sentence_start = max(body.rfind(". ", 0, match.start()), body.rfind("\n", 0, match.start())) + 1
         future = bool(_FUTURE.search(body, sentence_start, match.start()))
         try:
@@ -81,16 +112,22 @@ def _resolve(kind: str, parts: dict[str, str], anchor: date | None, future: bool
         if anchor is None:
             date(2000, month, day)  # still a real calendar day (raises for "30 February")
             return None, granularity
-        candidates = [date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, month, day)]
+        candidates = [
+            date(y, month, day) for y in (anchor.year - 1, anchor.year, anchor.year + 1) if _valid(y, month, day)
+        ]
         return min(candidates, key=lambda d: abs((d - anchor).days)), granularity
     if anchor is None:
         return None, granularity
     if kind == "weekday":
-        return _weekday(WEEKDAYS[parts["weekday"].lower()], parts.get("direction", "").lower(), anchor, future), granularity
+        return _weekday(
+            WEEKDAYS[parts["weekday"].lower()], parts.get("direction", "").lower(), anchor, future
+        ), granularity
     if kind == "day_word":
         return anchor + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[parts["word"].lower()]), granularity
     if kind == "ago":
-        return _shift(anchor, parts["unit"].lower(), -_COUNTS.get(parts["count"].lower(), 0) or -int(parts["count"])), granularity
+        return _shift(
+            anchor, parts["unit"].lower(), -_COUNTS.get(parts["count"].lower(), 0) or -int(parts["count"])
+        ), granularity
     step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[parts["direction"].lower()]
     return _shift(anchor, parts["unit"].lower(), step), granularity
 

@@ -92,7 +92,9 @@ def keyphrases(text: str, top: int = TOP) -> list[str]:
     if not terms:
         return []
     _score_terms(terms, pairs, sentence_count)
-    scored = sorted((_candidate_score(terms, pairs, keys, tf), " ".join(words)) for keys, (words, tf) in candidates.items())
+    scored = sorted(
+        (_candidate_score(terms, pairs, keys, tf), " ".join(words)) for keys, (words, tf) in candidates.items()
+    )
     chosen: list[str] = []
     for _, surface in scored:
         lowered = surface.lower()
@@ -140,7 +142,9 @@ def _median(ordered: list[int]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
-def _candidate_score(terms: dict[str, _Term], pairs: dict[tuple[str, str], int], keys: tuple[str, ...], tf: int) -> float:
+def _candidate_score(
+    terms: dict[str, _Term], pairs: dict[tuple[str, str], int], keys: tuple[str, ...], tf: int
+) -> float:
     """YAKE's phrase score: product over sum of its terms' H, a stopword inside weighed by how it binds its neighbours."""
     product, total = 1.0, 0.0
     for i, key in enumerate(keys):

@@ -5,7 +5,16 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tasks.enrich.names import acronym_of, canonical_name, fold, is_acronym, is_title_head, is_title_word, split_title, trim_span
+from tasks.enrich.names import (
+    acronym_of,
+    canonical_name,
+    fold,
+    is_acronym,
+    is_title_head,
+    is_title_word,
+    split_title,
+    trim_span,
+)
 from tasks.enrich.places import country_codes
 
 ENTITY_TYPES = frozenset({"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW"})
@@ -76,7 +85,7 @@ def title_before(body: str, start: int) -> str | None:
     words = prefix.rstrip().removesuffix(",").split()
     taken: list[str] = []
     for word in reversed(words):
-        ends_sentence = word[-1] in ".!?:;\"”’)" and not _ABBREVIATED_TITLE.match(word)
+        ends_sentence = word[-1] in '.!?:;"”’)' and not _ABBREVIATED_TITLE.match(word)
         if ends_sentence or not (is_title_word(word) or (taken and fold(word) == "of")):
             break
         taken.insert(0, word)

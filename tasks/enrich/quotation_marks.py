@@ -76,7 +76,7 @@ def _pieces_in(body: str, start: int, end: int) -> tuple[list[Piece], int | None
             opens = True  # a ” used as an opening mark
         if open_at is None and opens:
             open_at = at + 1
-        elif open_at is not None and not (mark in OPENING):
+        elif open_at is not None and mark not in OPENING:
             pieces.append(Piece(open_at, at))
             open_at = None
         elif open_at is not None:

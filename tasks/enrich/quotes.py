@@ -37,10 +37,16 @@ def article_quotes(body: str, mentions: list[Mention]) -> list[Quote]:
         if len(text.split()) < MIN_WORDS and not text.endswith((".", "!", "?")):
             continue
         paragraph = next(p for p in paragraphs if p[0] <= start <= p[1])
-        attribution = gap_attribution or _stated(body, pieces, paragraph, found) or _implied(body, pieces, paragraph, paragraphs, found, mentions)
+        attribution = (
+            gap_attribution
+            or _stated(body, pieces, paragraph, found)
+            or _implied(body, pieces, paragraph, paragraphs, found, mentions)
+        )
         mention = speaker_mention(attribution, mentions) if attribution else None
         speaker, cue = (attribution.speaker, attribution.cue) if attribution else (None, None)
-        found.append(_Found(Quote(text, start, end, speaker, mention, cue), attribution, pieces[0].start - 1, pieces[-1].end + 1))
+        found.append(
+            _Found(Quote(text, start, end, speaker, mention, cue), attribution, pieces[0].start - 1, pieces[-1].end + 1)
+        )
     return [f.quote for f in found]
 
 
@@ -52,7 +58,9 @@ class _Found(NamedTuple):
     """Offset right after the closing mark."""
 
 
-def _joined_around_attributions(body: str, found: list[Quotation]) -> list[tuple[tuple[Piece, ...], Attribution | None]]:
+def _joined_around_attributions(
+    body: str, found: list[Quotation]
+) -> list[tuple[tuple[Piece, ...], Attribution | None]]:
     """`"Piece one," she said, "piece two."` is one quote: join pieces whose gap is only an attribution."""
     joined: list[tuple[tuple[Piece, ...], Attribution | None]] = []
     for quotation in found:
@@ -67,7 +75,9 @@ def _joined_around_attributions(body: str, found: list[Quotation]) -> list[tuple
     return joined
 
 
-def _stated(body: str, pieces: tuple[Piece, ...], paragraph: tuple[int, int], found: list[_Found]) -> Attribution | None:
+def _stated(
+    body: str, pieces: tuple[Piece, ...], paragraph: tuple[int, int], found: list[_Found]
+) -> Attribution | None:
     """A speaker and cue written right after the quote or leading into it, in the same sentence."""
     opening, closing = pieces[0].start - 1, pieces[-1].end + 1
     line_end = body.find("\n", closing)
@@ -91,7 +101,9 @@ def _implied(
     sentences = _sentence_starts(body, _since(paragraph, found), opening)
     implied = _subject(body, sentences[-1], opening, mentions)
     if not implied and len(sentences) > 1:
-        implied = speaker_in_sentence(body, sentences[-2], sentences[-1]) or _subject(body, sentences[-2], sentences[-1], mentions)
+        implied = speaker_in_sentence(body, sentences[-2], sentences[-1]) or _subject(
+            body, sentences[-2], sentences[-1], mentions
+        )
     previous = found[-1] if found else None
     if not implied and previous and previous.closing > paragraph[0]:
         implied = previous.attribution

@@ -126,7 +126,9 @@ def read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | Rejection]:
     fmt, compression = format_of(path)
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
-        yield Rejection(uri, "unknown_extension", f"no reader for '{path.name}'; newsdesk reads {known} (optionally .gz)")
+        yield Rejection(
+            uri, "unknown_extension", f"no reader for '{path.name}'; newsdesk reads {known} (optionally .gz)"
+        )
         return
     try:
         with _open(path, compression) as stream:

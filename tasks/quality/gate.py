@@ -16,7 +16,6 @@ import pandas as pd
 
 from tasks.schemas import ALL_TABLES
 
-
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
 """Counts of unexpected values, never the values: GX Data Docs render them as raw HTML, and they are article text."""
 

@@ -1,10 +1,10 @@
 """Where everything lives inside a warehouse folder.
 
-    <warehouse>/<table>/                 -> link to _newsdesk/current/<table>, what readers glob
-    <warehouse>/_newsdesk/current        -> link to versions/<version>, swapped atomically on publish
-    <warehouse>/_newsdesk/versions/<v>/  every table of one published version (unchanged files are hard links)
-    <warehouse>/_newsdesk/staging/<run>/ a run's stage outputs, validated before the next stage reads them
-    <warehouse>/_newsdesk/reports/<run>/ the run's validation results and GX Data Docs
+<warehouse>/<table>/                 -> link to _newsdesk/current/<table>, what readers glob
+<warehouse>/_newsdesk/current        -> link to versions/<version>, swapped atomically on publish
+<warehouse>/_newsdesk/versions/<v>/  every table of one published version (unchanged files are hard links)
+<warehouse>/_newsdesk/staging/<run>/ a run's stage outputs, validated before the next stage reads them
+<warehouse>/_newsdesk/reports/<run>/ the run's validation results and GX Data Docs
 """
 
 from __future__ import annotations

@@ -62,9 +62,10 @@ def test_story_clusters_gather_a_syndicated_copy(con):
 
 
 def test_timeline_counts_every_mention_once_on_a_utc_day_whatever_the_session_time_zone(con):
-    assert con.sql("select sum(mentions) from entity_timeline").fetchall() == con.sql(
-        "select count(*) from mentions"
-    ).fetchall()
+    assert (
+        con.sql("select sum(mentions) from entity_timeline").fetchall()
+        == con.sql("select count(*) from mentions").fetchall()
+    )
     utc = con.sql("select entity_id, day from entity_timeline order by all").fetchall()
     con.execute("set TimeZone = 'Pacific/Kiritimati'")
     try:

@@ -11,8 +11,14 @@ FOOTER = "The Harbour Times is an independent paper. Support our journalism by s
 
 def articles(*bodies: str, publisher: str = "Harbour Times") -> pd.DataFrame:
     return pd.DataFrame(
-        {"article_id": [f"a{i}" for i in range(len(bodies))], "publisher": publisher, "body": list(bodies),
-         "word_count": [len(b.split()) for b in bodies], "content_hash": "x", "run_id": "run"}
+        {
+            "article_id": [f"a{i}" for i in range(len(bodies))],
+            "publisher": publisher,
+            "body": list(bodies),
+            "word_count": [len(b.split()) for b in bodies],
+            "content_hash": "x",
+            "run_id": "run",
+        }
     )
 
 
@@ -29,13 +35,17 @@ def test_a_footer_in_most_of_a_publishers_articles_is_removed_and_recorded():
     assert not stripped["body"].str.contains("independent paper").any()
     assert stripped.loc[0, "body"] == story(0) and stripped.loc[0, "word_count"] == len(story(0).split())
     assert [(r["article_id"], r["position"], r["reason"]) for r in removed][:2] == [
-        ("a0", 3, "repeated_across_publisher"), ("a1", 0, "repeated_across_publisher")]
+        ("a0", 3, "repeated_across_publisher"),
+        ("a1", 0, "repeated_across_publisher"),
+    ]
     assert len(removed) == 4
 
 
 def test_another_publishers_articles_and_rare_paragraphs_are_left_alone():
-    run = pd.concat([articles(story(1) + "\n\n" + FOOTER, story(2)),
-                     articles(story(3) + "\n\n" + FOOTER, publisher="Other Post")], ignore_index=True)
+    run = pd.concat(
+        [articles(story(1) + "\n\n" + FOOTER, story(2)), articles(story(3) + "\n\n" + FOOTER, publisher="Other Post")],
+        ignore_index=True,
+    )
     assert learn_boilerplate(pd.DataFrame(columns=["publisher", "body"]), run) == {}
 
 

@@ -75,7 +75,9 @@ def test_one_person_under_every_form_of_the_name(enriched):
     assert first["Kaja Kallas"] == first["Kallas"] == "Kaja Kallas"
     persons = enrichment.entities[enrichment.entities.type == "PERSON"]
     assert list(persons.name).count("Kaja Kallas") == 1
-    mention = enrichment.mentions[(enrichment.mentions.article_id == "a0") & (enrichment.mentions.text == "Kaja Kallas")]
+    mention = enrichment.mentions[
+        (enrichment.mentions.article_id == "a0") & (enrichment.mentions.text == "Kaja Kallas")
+    ]
     assert mention.role.tolist() == ["Prime Minister"]
     assert second.get("North Atlantic Treaty Organization") == "NATO"
 
@@ -133,7 +135,9 @@ def test_a_failing_article_is_reported_and_the_others_go_on():
 
 def test_empty_input_gives_empty_frames():
     enrichment = enrich_articles(_articles(), NO_ENTITIES, SETTINGS)
-    assert enrichment.failures == [] and all(len(getattr(enrichment, t)) == 0 for t in ("articles", "entities", "mentions"))
+    assert enrichment.failures == [] and all(
+        len(getattr(enrichment, t)) == 0 for t in ("articles", "entities", "mentions")
+    )
 
 
 def test_worker_pool_gives_what_one_process_gives():
@@ -146,4 +150,11 @@ def test_worker_pool_gives_what_one_process_gives():
 
 
 def test_detect_languages_for_removed_segments():
-    assert detect_languages(["Follow us on Twitter and never miss an update from our newsroom", "Hea lugeja, näeme et kasutate vanemat brauseri versiooni", ""], SETTINGS) == ["en", "et", None]
+    assert detect_languages(
+        [
+            "Follow us on Twitter and never miss an update from our newsroom",
+            "Hea lugeja, näeme et kasutate vanemat brauseri versiooni",
+            "",
+        ],
+        SETTINGS,
+    ) == ["en", "et", None]

@@ -9,8 +9,30 @@ from tasks.enrich.dates import date_mentions
 from tasks.enrich.quotes import article_quotes
 
 PIECES = st.sampled_from(
-    ['"', "“", "”", "'", "’", " ", "\n\n", ",", ".", " said ", " she ", " Smith ", "12", "2014", " on Monday",
-     " Dec. 5", " in mid-February", " last year", "We will win", " according to ", ":", '5\'10"']
+    [
+        '"',
+        "“",
+        "”",
+        "'",
+        "’",
+        " ",
+        "\n\n",
+        ",",
+        ".",
+        " said ",
+        " she ",
+        " Smith ",
+        "12",
+        "2014",
+        " on Monday",
+        " Dec. 5",
+        " in mid-February",
+        " last year",
+        "We will win",
+        " according to ",
+        ":",
+        "5'10\"",
+    ]
 )
 TEXTS = st.lists(PIECES, max_size=40).map("".join)
 
@@ -21,7 +43,14 @@ def test_quote_offsets(text):
     for quote in article_quotes(text, []):
         assert 0 <= quote.start < quote.end <= len(text)
         span = text[quote.start : quote.end]
-        assert span == quote.text or "\n" in span or (quote.cue or "\0") in span or '"' in span or "“" in span or "”" in span
+        assert (
+            span == quote.text
+            or "\n" in span
+            or (quote.cue or "\0") in span
+            or '"' in span
+            or "“" in span
+            or "”" in span
+        )
 
 
 @settings(max_examples=150, deadline=None)

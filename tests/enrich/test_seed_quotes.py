@@ -27,7 +27,9 @@ def seeds():
     rows = []
     for name in GOLD:
         article = clean_document((ROOT / "seeds" / name).read_text(encoding="utf-8"), None, PageHints())
-        rows.append({"article_id": name, "title": article.title, "body": article.body, "published_at": article.published_at})
+        rows.append(
+            {"article_id": name, "title": article.title, "body": article.body, "published_at": article.published_at}
+        )
     articles = pd.DataFrame(rows)
     return articles, enrich_articles(articles, pd.DataFrame(), Settings(workers=1))
 

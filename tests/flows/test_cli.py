@@ -79,7 +79,10 @@ def test_a_run_killed_halfway_leaves_the_warehouse_as_it_was(newsdesk, warehouse
 
     process = subprocess.Popen(
         [sys.executable, "-m", "flows", "run", str(inbox), "--warehouse", str(copy)],
-        env=newsdesk.env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env=newsdesk.env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     staged = copy / "_newsdesk" / "staging"
     deadline = time.monotonic() + 300

@@ -24,9 +24,7 @@ DATA_TABLES = [name for name, table in TABLES.items() if table.data]
 def read(warehouse: Path, table: str) -> pd.DataFrame:
     """The CONTRACT.md way of reading a table."""
     glob = f"{warehouse}/{table}/**/*.parquet"
-    return duckdb.sql(
-        f"select * from read_parquet('{glob}', hive_partitioning = true, union_by_name = true)"
-    ).df()
+    return duckdb.sql(f"select * from read_parquet('{glob}', hive_partitioning = true, union_by_name = true)").df()
 
 
 def counts(warehouse: Path) -> dict[str, int]:
@@ -114,8 +112,11 @@ def test_a_copy_under_another_name_is_an_exact_duplicate(seeded, tmp_path):
 
 def test_a_failing_suite_stops_the_run_and_publishes_none_of_it(seeded, tmp_path, monkeypatch):
     warehouse = copy_of(seeded, tmp_path)
-    strict = expectations_with(tmp_path / "expectations", "articles", {
-        "type": "expect_column_values_to_be_between", "kwargs": {"column": "word_count", "min_value": 100_000}})
+    strict = expectations_with(
+        tmp_path / "expectations",
+        "articles",
+        {"type": "expect_column_values_to_be_between", "kwargs": {"column": "word_count", "min_value": 100_000}},
+    )
     monkeypatch.setenv("NEWSDESK_EXPECTATIONS", str(strict))
     before = {t: read(warehouse, t) for t in DATA_TABLES}
     inbox = tmp_path / "inbox"
@@ -182,9 +183,13 @@ def test_snapshot_reads_are_of_one_version(seeded):
 def test_a_publishers_recurring_footer_is_learned_and_removed(prefect_api, tmp_path):
     footer = "Harbour Times is an independent paper. Support local journalism: subscribe from 3 euros a month."
     records = [
-        {"id": f"ht-{n}", "publisher": "Harbour Times", "title": f"Council story {n}",
-         "text": f"Council story {n}\n\nThe council met on day {n} and approved budget line {n * 11} for the "
-                 f"harbour district after a long debate about ferry number {n + 40}.\n\n{footer}"}
+        {
+            "id": f"ht-{n}",
+            "publisher": "Harbour Times",
+            "title": f"Council story {n}",
+            "text": f"Council story {n}\n\nThe council met on day {n} and approved budget line {n * 11} for the "
+            f"harbour district after a long debate about ferry number {n + 40}.\n\n{footer}",
+        }
         for n in range(4)
     ]
     inbox = tmp_path / "inbox"

@@ -34,9 +34,23 @@ def served(prefect_api, tmp_path_factory):
         "NEWSDESK_INBOX_SETTLE_SECONDS": "0",
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "flows", "serve", "--inbox", str(inbox), "--warehouse", str(warehouse),
-         "--name", "inbox-test"],
-        env=env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "flows",
+            "serve",
+            "--inbox",
+            str(inbox),
+            "--warehouse",
+            str(warehouse),
+            "--name",
+            "inbox-test",
+        ],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         yield inbox, warehouse, deployment_when_ready(process)

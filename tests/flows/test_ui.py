@@ -34,8 +34,13 @@ def server_url(tmp_path_factory):
     url = f"http://127.0.0.1:{free_port()}/api"
     env = os.environ | {"NEWSDESK_SERVER_URL": url}
     home = tmp_path_factory.mktemp("prefect-server") / ".prefect"
-    process = subprocess.Popen([sys.executable, "-m", "flows", "server", "--home", str(home)], env=env,
-                               cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flows", "server", "--home", str(home)],
+        env=env,
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         deadline = time.monotonic() + 120
         while not is_up(url) and time.monotonic() < deadline and process.poll() is None:
@@ -53,8 +58,14 @@ def flow_run_id(server_url, tmp_path_factory) -> str:
     """A plain `newsdesk run`, with no PREFECT_API_URL: it finds the server by its health check and records into it."""
     warehouse = tmp_path_factory.mktemp("ui") / "warehouse"
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"} | {"NEWSDESK_SERVER_URL": server_url}
-    done = subprocess.run([sys.executable, "-m", "flows", "run", "--warehouse", str(warehouse)], env=env,
-                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-m", "flows", "run", "--warehouse", str(warehouse)],
+        env=env,
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Starting temporary server" not in done.stderr
     return Snapshot(warehouse).read("runs")["run_id"].iloc[0]
@@ -83,8 +94,10 @@ def test_the_run_is_recorded_with_a_task_per_stage_and_batch(server_url, flow_ru
 
 
 def test_the_run_leaves_its_summary_validations_and_data_docs(server_url, flow_run_id):
-    artifacts = {a["key"]: a for a in api(server_url, "artifacts/filter",
-                                          {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}})}
+    artifacts = {
+        a["key"]: a
+        for a in api(server_url, "artifacts/filter", {"artifacts": {"flow_run_id": {"any_": [flow_run_id]}}})
+    }
     assert set(artifacts) == ARTIFACT_KEYS
     summary = artifacts["run-summary"]["data"]
     assert "| enrich |" in summary and "## Top entities" in summary and "## Top speakers" in summary
@@ -93,9 +106,19 @@ def test_the_run_leaves_its_summary_validations_and_data_docs(server_url, flow_r
 
 
 def chromium(*args: str, user_data: Path) -> subprocess.CompletedProcess:
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={user_data}", "--window-size=1400,1600", "--virtual-time-budget=20000"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={user_data}",
+        "--window-size=1400,1600",
+        "--virtual-time-budget=20000",
+    ]
     return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=180)
 
 

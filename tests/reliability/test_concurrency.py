@@ -31,8 +31,13 @@ def test_two_runs_at_once_both_complete_one_after_the_other(newsdesk, tmp_path):
         )
         inboxes.append(inbox)
     runs = [
-        subprocess.Popen([sys.executable, "-m", "flows", "run", str(inbox), "--warehouse", str(warehouse)],
-                         env=newsdesk.env, cwd=PROJECT_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-m", "flows", "run", str(inbox), "--warehouse", str(warehouse)],
+            env=newsdesk.env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         for inbox in inboxes
     ]
     assert [p.wait(timeout=600) for p in runs] == [0, 0]

@@ -68,7 +68,10 @@ def test_sigkill_at_every_stage_boundary_leaves_a_whole_version(newsdesk, publis
     for point, marker in KILL_POINTS.items():
         run = subprocess.Popen(
             [sys.executable, "-m", "flows", "run", str(inbox), "--warehouse", str(warehouse)],
-            env=newsdesk.env, cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=newsdesk.env,
+            cwd=PROJECT_ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 300
         while run.poll() is None and time.monotonic() < deadline:

@@ -51,10 +51,19 @@ def test_cleaning_any_text_returns_an_article_or_a_one_line_refusal(text):
 
 
 @settings(max_examples=60, deadline=None)
-@given(record=st.dictionaries(st.sampled_from(["id", "url", "title", "text", "html", "published", "publisher", "x"]),
-                              st.one_of(st.none(), st.integers(), st.floats(), st.text(max_size=50),
-                                        st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3),
-                                                                                              st.integers(), max_size=2))))
+@given(
+    record=st.dictionaries(
+        st.sampled_from(["id", "url", "title", "text", "html", "published", "publisher", "x"]),
+        st.one_of(
+            st.none(),
+            st.integers(),
+            st.floats(),
+            st.text(max_size=50),
+            st.lists(st.integers(), max_size=3),
+            st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+        ),
+    )
+)
 def test_jsonl_records_of_any_shape_are_taken_or_refused_one_by_one(tmp_path_factory, record):
     path = tmp_path_factory.mktemp("jsonl") / "feed.jsonl"
     path.write_text(json.dumps(record) + "\n" + json.dumps({"text": "A fine record."}) + "\n")
@@ -126,7 +135,9 @@ def test_hostile_html_is_read_as_text_only(tmp_path):
         "<link rel=stylesheet href='http://198.51.100.7/a.css'></head><body>"
         "<iframe src='http://198.51.100.7/frame'></iframe><article><h1>Council votes</h1>"
         + "<p>The council voted on Tuesday to extend the tram line to the harbour district.</p>" * 5
-        + "<img src='http://198.51.100.7/pixel.gif' onerror='alert(1)'></article>" + nested + "</body></html>"
+        + "<img src='http://198.51.100.7/pixel.gif' onerror='alert(1)'></article>"
+        + nested
+        + "</body></html>"
     )
     for name, html in (("hostile.html", page), ("nested.html", nested)):
         (tmp_path / name).write_text(html)

@@ -19,8 +19,14 @@ NOW = datetime(2022, 1, 12, tzinfo=UTC)
 
 def docs(*ids: str, run: str = "run-1") -> TableChanges:
     frame = pd.DataFrame(
-        {"doc_id": list(ids), "source_uri": [f"file:///{i}" for i in ids], "format": "txt", "byte_size": 1,
-         "ingested_at": NOW, "run_id": run}
+        {
+            "doc_id": list(ids),
+            "source_uri": [f"file:///{i}" for i in ids],
+            "format": "txt",
+            "byte_size": 1,
+            "ingested_at": NOW,
+            "run_id": run,
+        }
     )
     return TableChanges(append=to_arrow(frame, TABLES["documents"]))
 
@@ -47,7 +53,9 @@ def test_rows_already_published_are_not_added_again_and_unchanged_files_are_link
     assert count(tmp_path, "documents") == 3
     files = Snapshot(tmp_path).files("documents")
     assert any(os.path.samefile(f, first) for f in files)
-    runs = duckdb.sql(f"select doc_id, run_id from read_parquet('{tmp_path}/documents/*.parquet') order by 1").fetchall()
+    runs = duckdb.sql(
+        f"select doc_id, run_id from read_parquet('{tmp_path}/documents/*.parquet') order by 1"
+    ).fetchall()
     assert runs == [("a", "run-1"), ("b", "run-1"), ("c", "run-2")]
 
 

@@ -108,8 +108,9 @@ def test_files_are_zstd_with_statistics_dictionaries_and_rows_sorted_by_key(ware
     for name, table in TABLES.items():
         for path in Snapshot(warehouse).files(name):
             meta = pq.ParquetFile(path).metadata
-            columns = {meta.row_group(0).column(i).path_in_schema: meta.row_group(0).column(i)
-                       for i in range(meta.num_columns)}
+            columns = {
+                meta.row_group(0).column(i).path_in_schema: meta.row_group(0).column(i) for i in range(meta.num_columns)
+            }
             assert all(c.compression == "ZSTD" and c.is_stats_set for c in columns.values()), path
             assert columns["run_id"].has_dictionary_page == (table.key != ("run_id",)), path
             assert pq.read_schema(path).field(table.columns[0].name).type == table.columns[0].type
