@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tasks.settings import PROJECT_ROOT
 from tasks.warehouse.snapshot import Snapshot
 from tests.failing_suites import ONLY_HTML, expectations_with
 
@@ -65,38 +60,3 @@ def test_a_failed_gate_exits_1_naming_stage_suite_and_report(newsdesk, warehouse
     assert "report:" in done.stderr and "Nothing of this run was published" in done.stderr
     assert Snapshot(copy).read("documents").shape[0] == 5
     assert Snapshot(copy).version != version  # only `runs` and `validations` moved on
-
-
-def test_a_run_killed_halfway_leaves_the_warehouse_as_it_was(newsdesk, warehouse, tmp_path):
-    copy = tmp_path / "warehouse"
-    shutil.copytree(warehouse, copy, symlinks=True)
-    before = Snapshot(copy)
-    tables_before = {t: before.read(t) for t in ("documents", "articles", "mentions")}
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for i, seed in enumerate(sorted((PROJECT_ROOT / "seeds").glob("*.txt"))):
-        (inbox / f"again-{i}.txt").write_text(seed.read_text() + f"\n\nUpdate {i}: officials met again today.")
-
-    process = subprocess.Popen(
-        [sys.executable, "-m", "flows", "run", str(inbox), "--warehouse", str(copy)],
-        env=newsdesk.env,
-        cwd=PROJECT_ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    staged = copy / "_newsdesk" / "staging"
-    deadline = time.monotonic() + 300
-    while not list(staged.glob("*/duplicates")) and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.05)
-    assert process.poll() is None, "the run ended before it could be killed"
-    process.send_signal(signal.SIGKILL)
-    process.wait()
-
-    after = Snapshot(copy)
-    assert after.version == before.version
-    for table, frame in tables_before.items():
-        assert after.read(table).shape == frame.shape, table
-
-    newsdesk("run", str(inbox), "--warehouse", str(copy))
-    assert len(Snapshot(copy).read("articles")) == 10
-    assert not list(staged.iterdir())

@@ -53,9 +53,9 @@ def new_inbox(folder: Path, tag: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def published(newsdesk, tmp_path_factory) -> Path:
+def published(prefect_api, tmp_path_factory) -> Path:
     warehouse = tmp_path_factory.mktemp("faults") / "warehouse"
-    newsdesk("run", "--warehouse", str(warehouse))
+    news_pipeline([str(PROJECT_ROOT / "seeds")], str(warehouse))
     return warehouse
 
 
