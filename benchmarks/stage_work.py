@@ -8,7 +8,6 @@ whole corpus, publish writes `documents` and `articles` as one warehouse version
 
 from __future__ import annotations
 
-import hashlib
 import multiprocessing
 import time
 import uuid
@@ -27,6 +26,7 @@ from benchmarks.corpus import corpus_inputs
 from benchmarks.dedup_bench import in_fresh_process
 from benchmarks.pipeline_bench import rates
 from benchmarks.resources import MemoryTimeline, load_average
+from flows.stages.clean import article_id
 from tasks.clean.article import PageHints, clean_document
 from tasks.dedup.clusters import assign_clusters
 from tasks.dedup.content_hash import content_hash
@@ -61,10 +61,10 @@ def clean(documents: pd.DataFrame) -> pd.DataFrame:
         except ValueError:
             continue
         body = article.body
-        article_id = hashlib.sha256(f"{row.source_uri}\x00{row.doc_id}".encode()).hexdigest()[:16]
+        identity = article_id(row.source_uri, row.doc_id)
         rows.append(
             {
-                "article_id": article_id,
+                "article_id": identity,
                 "doc_id": row.doc_id,
                 "source_uri": row.source_uri,
                 "title": article.title,
@@ -74,7 +74,7 @@ def clean(documents: pd.DataFrame) -> pd.DataFrame:
                 "body": body,
                 "word_count": len(body.split()),
                 "content_hash": content_hash(body),
-                "cluster_id": article_id,
+                "cluster_id": identity,
                 "is_canonical": True,
                 "ingested_at": row.ingested_at,
                 "run_id": row.run_id,

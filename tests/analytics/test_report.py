@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -13,9 +11,9 @@ from PIL import Image
 
 from flows.cli import main
 from tasks.analytics.report import Section, section_html
+from tests.headless_chromium import CHROMIUM, MISSING, chromium
 
 HEADINGS = ["Top entities", "Top speakers", "Tone by publisher", "Duplicate clusters", "Quality over the last"]
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
@@ -54,29 +52,11 @@ def test_a_section_escapes_every_cell_and_joins_lists():
     assert "A&amp;B, &lt;i&gt;C&lt;/i&gt;" in rendered
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed (apt-get install -y chromium)")
+@pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
 def test_headless_chromium_draws_the_report(report, tmp_path):
     shot = tmp_path / "report.png"
-    subprocess.run(
-        [
-            CHROMIUM,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            f"--user-data-dir={tmp_path / 'profile'}",
-            "--window-size=1400,1600",
-            f"--screenshot={shot}",
-            report.as_uri(),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
+    done = chromium(f"--screenshot={shot}", report.as_uri(), user_data=tmp_path / "profile")
+    assert done.returncode == 0, done.stderr[-2000:]
     image = Image.open(shot).convert("RGB")
     colours = image.getcolors(maxcolors=1 << 20)
     non_white = sum(n for n, rgb in colours if rgb != (255, 255, 255)) / (image.width * image.height)

@@ -4,12 +4,10 @@ stage, and its artifacts on the flow run's page, rendered by headless Chromium."
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import httpx
 import pytest
@@ -17,8 +15,8 @@ import pytest
 from flows.server import connect_to_running_server, is_up
 from tasks.settings import PROJECT_ROOT
 from tasks.warehouse.snapshot import Snapshot
+from tests.headless_chromium import CHROMIUM, MISSING, chromium
 
-CHROMIUM = shutil.which("chromium")
 ARTIFACT_KEYS = {"run-summary", "validation-results", "data-docs"}
 
 
@@ -105,24 +103,7 @@ def test_the_run_leaves_its_summary_validations_and_data_docs(server_url, flow_r
     assert artifacts["data-docs"]["data"].startswith("[") and "data_docs/index.html" in artifacts["data-docs"]["data"]
 
 
-def chromium(*args: str, user_data: Path) -> subprocess.CompletedProcess:
-    flags = [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        f"--user-data-dir={user_data}",
-        "--window-size=1400,1600",
-        "--virtual-time-budget=20000",
-    ]
-    return subprocess.run([CHROMIUM, *flags, *args], capture_output=True, text=True, timeout=180)
-
-
-@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium: apt-get install -y chromium")
+@pytest.mark.skipif(CHROMIUM is None, reason=MISSING)
 def test_the_flow_run_page_shows_the_artifacts(server_url, flow_run_id, tmp_path):
     page = f"{server_url.removesuffix('/api')}/v2/runs/flow-run/{flow_run_id}?tab=Artifacts"
     dom = chromium("--dump-dom", page, user_data=tmp_path / "profile").stdout
