@@ -10,6 +10,7 @@ from pathlib import Path
 from prefect import Task, get_run_logger
 from prefect.futures import as_completed
 
+from flows.progress import StageProgress
 from flows.run_context import RunContext, StageReport
 from tasks.ingest.rejection import Rejection
 
@@ -38,14 +39,16 @@ def split_inputs(items: list[Path | Rejection], size: int) -> list[Batch]:
 
 
 def run_batches(stage: Task[..., StageReport], ctx: RunContext, batches: list[Batch]) -> StageReport:
-    """One task run per batch on the flow's task runner; a log line as each batch finishes shows a long run's
-    progress. The report's seconds are the stage's wall time."""
+    """One task run per batch on the flow's task runner. As each batch finishes, a log line (and in a terminal a
+    progress bar) shows a long run's progress. The report's seconds are the stage's wall time."""
     started = time.perf_counter()
     futures = [stage.submit(ctx, batch) for batch in batches]
-    if len(batches) > 1:
-        logger = get_run_logger()
-        for done, future in enumerate(as_completed(futures), 1):
-            report = future.result()
+    bar = StageProgress(stage.name, len(batches))
+    logger = get_run_logger()
+    for done, future in enumerate(as_completed(futures), 1):
+        report = future.result()
+        bar.advance()
+        if len(batches) > 1:
             logger.info(
                 "%-7s batch %d/%d done: %d in, %d out",
                 report.stage,

@@ -8,8 +8,19 @@ from pathlib import Path
 
 from flows.server import connect_to_running_server, is_up, run_server
 from tasks.settings import PROJECT_ROOT, Settings
+from tasks.warehouse.location import as_parameter, parse
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _runner_arguments(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--runner",
+        choices=["local", "dask"],
+        default="local",
+        help="where batches run: this process (default) or a Dask cluster on 127.0.0.1",
+    )
+    command.add_argument("--dask-address", metavar="ADDRESS", help="run batches on the Dask scheduler at ADDRESS")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,36 +31,33 @@ def _parser() -> argparse.ArgumentParser:
 
     run = commands.add_parser("run", help="run the pipeline on files and folders (default: seeds/)")
     run.add_argument("paths", nargs="*", type=Path, help="files or folders (walked recursively)")
-    run.add_argument("--warehouse", type=Path, default=Path("warehouse"), help="output folder (default: warehouse/)")
-    run.add_argument("--lock-wait", type=float, default=300, help="seconds to wait for another run (default: 300)")
     run.add_argument(
-        "--runner",
-        choices=["local", "dask"],
-        default="local",
-        help="where batches run: this process (default) or a Dask cluster on 127.0.0.1",
+        "--warehouse", type=parse, default=Path("warehouse"), help="output folder or URL, e.g. s3://bucket/news"
     )
-    run.add_argument("--dask-address", metavar="ADDRESS", help="run batches on the Dask scheduler at ADDRESS")
+    run.add_argument("--lock-wait", type=float, default=300, help="seconds to wait for another run (default: 300)")
+    _runner_arguments(run)
 
     serve = commands.add_parser("serve", help="serve the pipeline as a Prefect deployment that takes new inbox files")
     serve.add_argument("--inbox", type=Path, default=Path("inbox"), help="folder new files land in (default: inbox/)")
-    serve.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+    serve.add_argument("--warehouse", type=parse, default=Path("warehouse"))
     serve.add_argument("--cron", default="0 * * * *", help='schedule (default: hourly, "0 * * * *")')
     serve.add_argument("--name", default="inbox", help="deployment name (default: inbox)")
+    _runner_arguments(serve)
 
     server = commands.add_parser("server", help="run a local Prefect server (UI and API) that runs record into")
     server.add_argument("--home", type=Path, default=Path(".prefect"), help="its database folder (default: .prefect/)")
 
     validate = commands.add_parser("validate", help="run every table's suite against what is published")
-    validate.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+    validate.add_argument("--warehouse", type=parse, default=Path("warehouse"))
 
     query = commands.add_parser("query", help="run SQL in DuckDB over the warehouse tables and analytic views")
     query.add_argument("sql", nargs="?", help='e.g. "select title, publisher from articles"')
-    query.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+    query.add_argument("--warehouse", type=parse, default=Path("warehouse"))
     query.add_argument("--format", choices=["table", "csv", "json"], default="table")
     query.add_argument("--duckdb", type=Path, metavar="FILE", help="write a DuckDB file with the same views to FILE")
 
     report = commands.add_parser("report", help="write a self-contained HTML report of the warehouse")
-    report.add_argument("--warehouse", type=Path, default=Path("warehouse"))
+    report.add_argument("--warehouse", type=parse, default=Path("warehouse"))
     report.add_argument("--out", type=Path, required=True, help="folder for index.html")
     return parser
 
@@ -67,18 +75,23 @@ def _run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     connect_to_running_server(Settings().server_url)  # before Prefect loads its settings
 
+    from rich.console import Console
+
     from flows.console import print_failure, print_summary
     from flows.pipeline import RunFailed, news_pipeline
+    from flows.progress import progress_bars
     from flows.runners import task_runner
     from tasks.warehouse.lock import WarehouseBusy
+    from tasks.warehouse.working_copy import WarehouseMoved
 
     pipeline = news_pipeline.with_options(task_runner=task_runner(args.runner, args.dask_address))
     try:
-        summary = pipeline([str(p.absolute()) for p in paths], str(args.warehouse.absolute()), args.lock_wait)
+        with progress_bars(Console(stderr=True)):
+            summary = pipeline([str(p.absolute()) for p in paths], as_parameter(args.warehouse), args.lock_wait)
     except RunFailed as failed:
         print_failure(failed)
         return EXIT_FAILED
-    except WarehouseBusy as busy:
+    except (WarehouseBusy, WarehouseMoved) as busy:
         print(f"newsdesk run: {busy}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as err:  # the log above has the traceback; the user gets one line and the way forward
@@ -108,7 +121,7 @@ def _serve(args: argparse.Namespace) -> int:
         f"Serving deployment news_pipeline/{args.name} ({args.cron}) on {url}: {args.inbox} -> {args.warehouse}",
         file=sys.stderr,
     )
-    serve_inbox(args.inbox, args.warehouse, args.cron, args.name)
+    serve_inbox(args.inbox, as_parameter(args.warehouse), args.cron, args.name, args.runner, args.dask_address)
     return EXIT_OK
 
 

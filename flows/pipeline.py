@@ -31,8 +31,10 @@ from flows.stages.validate import validate_stage
 from tasks.ingest.discover import discover_files
 from tasks.quality.gate import QualityGate, QualityGateFailed, ValidationOutcome
 from tasks.settings import Settings
+from tasks.warehouse.location import is_url
 from tasks.warehouse.lock import warehouse_lock
 from tasks.warehouse.publish import prune_versions
+from tasks.warehouse.working_copy import WarehouseMoved, WorkingCopy
 
 STAGE_NAMES = ("ingest", "clean", "dedup", "enrich")
 
@@ -41,7 +43,7 @@ STAGE_NAMES = ("ingest", "clean", "dedup", "enrich")
 class RunSummary:
     run_id: str
     status: str
-    warehouse: Path
+    warehouse: Path | str
     report_dir: Path
     stages: list[StageReport] = field(default_factory=list)
     outcomes: list[ValidationOutcome] = field(default_factory=list)
@@ -65,6 +67,14 @@ def _clear_leftovers(ctx: RunContext) -> None:
         for leftover in staging_root.iterdir():
             shutil.rmtree(leftover, ignore_errors=True)
     prune_versions(ctx.layout)
+
+
+def _commit(copy: WorkingCopy | None, version: str) -> str:
+    """For a URL warehouse, make the version built in the working copy current at the URL too."""
+    if copy is not None:
+        copy.push(version)
+        get_run_logger().info("committed version %s to %s", version, copy.remote.url)
+    return version
 
 
 def _gated(gate: QualityGate, ctx: RunContext, summary: RunSummary, report: StageReport) -> None:
@@ -116,31 +126,38 @@ def news_pipeline(
 ) -> RunSummary:
     """Run every stage on the input files (or the inbox's new files) and publish the warehouse version only if
     every suite passed."""
-    settings = Settings().with_(warehouse=Path(warehouse))
+    settings = Settings()
+    copy = WorkingCopy.of(warehouse, settings.cache_dir) if is_url(warehouse) else None
+    settings = settings.with_(warehouse=copy.layout.root if copy else Path(warehouse))
     if spreads_over_processes(FlowRunContext.get().task_runner):
         settings = settings.with_(workers=1)  # a Dask worker is one process; the cluster is the parallelism
     run_id = flow_run.id or str(uuid.uuid4())
     ctx = RunContext(run_id=run_id, started_at=datetime.now(UTC), settings=settings)
-    summary = RunSummary(run_id, "running", settings.warehouse, ctx.report_dir)
+    summary = RunSummary(run_id, "running", warehouse if copy else settings.warehouse, ctx.report_dir)
     with warehouse_lock(ctx.layout.lock, run_id, lock_wait_seconds):
         _clear_leftovers(ctx)
+        if copy is not None:
+            get_run_logger().info("%s is at version %s", warehouse, copy.pull())
         gate = QualityGate(settings.expectations, ctx.report_dir)
         try:
             _stages(gate, ctx, summary, _inputs(ctx, paths, inbox))
         except QualityGateFailed as failure:
             summary.status = "failed_quality_gate"
             summary.data_docs = gate.build_docs()
-            summary.version = publish(ctx, summary.status, summary.stages, summary.outcomes, failure.failed[0].stage)
+            version = publish(ctx, summary.status, summary.stages, summary.outcomes, failure.failed[0].stage)
+            summary.version = _commit(copy, version)
             publish_artifacts(summary)
             raise RunFailed(summary, failure) from None
+        except WarehouseMoved:
+            raise  # another writer owns the URL warehouse now: not even this run's failure may be recorded
         except Exception:
             # Record the crash in `runs` (nothing else of the run is published), then let it surface.
             stage = STAGE_NAMES[len(summary.stages)] if len(summary.stages) < len(STAGE_NAMES) else "publish"
-            publish.fn(ctx, "failed", summary.stages, summary.outcomes, stage)
+            _commit(copy, publish.fn(ctx, "failed", summary.stages, summary.outcomes, stage))
             raise
         summary.status = "published"
         summary.data_docs = gate.build_docs()
-        summary.version = publish(ctx, summary.status, summary.stages, summary.outcomes)
+        summary.version = _commit(copy, publish(ctx, summary.status, summary.stages, summary.outcomes))
         ctx.staging.remove()
     publish_artifacts(summary)
     return summary

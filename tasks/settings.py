@@ -13,6 +13,10 @@ def _env(name: str, default: str) -> str:
     return os.environ.get(f"NEWSDESK_{name}", default)
 
 
+def _user_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsdesk"
+
+
 @dataclass(frozen=True)
 class Settings:
     warehouse: Path = field(default_factory=lambda: Path(_env("WAREHOUSE", "warehouse")))
@@ -29,6 +33,8 @@ class Settings:
     workers: int = field(default_factory=lambda: int(_env("WORKERS", str(min(2, os.cpu_count() or 1)))))
     server_url: str = field(default_factory=lambda: _env("SERVER_URL", "http://127.0.0.1:4200/api"))
     """Prefect API that `newsdesk run` records into when a server answers there (PREFECT_API_URL wins)."""
+    cache_dir: Path = field(default_factory=lambda: Path(_env("CACHE_DIR", str(_user_cache()))))
+    """Working copies of URL warehouses (one folder per URL): a run builds its version there, then uploads it."""
     inbox_settle_seconds: float = field(default_factory=lambda: float(_env("INBOX_SETTLE_SECONDS", "10")))
     """An inbox file changed more recently than this may still be being written; the next run takes it."""
 

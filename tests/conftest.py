@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -56,8 +57,39 @@ def newsdesk(prefect_api) -> Callable[..., subprocess.CompletedProcess]:
     return run
 
 
+@pytest.fixture(scope="session")
+def seeded_warehouse(prefect_api, tmp_path_factory) -> Path:
+    """The seeds run once per test process, in batches of two files and watched in a terminal (its screen is saved
+    as screen.txt beside the warehouse). Tests only read it; a test that changes a warehouse copies it first."""
+    from rich.console import Console
+
+    from flows.pipeline import news_pipeline
+    from flows.progress import progress_bars
+
+    warehouse = tmp_path_factory.mktemp("seeded") / "warehouse"
+    screen = io.StringIO()
+    with (
+        pytest.MonkeyPatch.context() as env,
+        progress_bars(Console(file=screen, force_terminal=True, color_system=None, width=100)),
+    ):
+        env.setenv("NEWSDESK_BATCH_SIZE", "2")
+        summary = news_pipeline([str(SEEDS)], str(warehouse))
+    assert summary.status == "published"
+    (warehouse.parent / "screen.txt").write_text(screen.getvalue())
+    return warehouse
+
+
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "inbox"
     shutil.copytree(SEEDS, folder)
     return folder
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests that need the Prefect API run flows: mark them slow and schedule them first, so the test processes
+    (`-n 2`) finish together. `pytest -m "not slow"` runs the rest in about a minute."""
+    for item in items:
+        if "prefect_api" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

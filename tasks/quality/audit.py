@@ -9,16 +9,18 @@ from tasks.quality.gate import QualityGate, ValidationOutcome
 from tasks.schemas import TABLES
 from tasks.settings import Settings
 from tasks.warehouse.layout import Layout
+from tasks.warehouse.location import local_root
 from tasks.warehouse.snapshot import Snapshot
 
 
-def validate_published(warehouse: Path, settings: Settings | None = None) -> list[ValidationOutcome] | None:
+def validate_published(warehouse: Path | str, settings: Settings | None = None) -> list[ValidationOutcome] | None:
     """Outcomes per table, or None when nothing has been published yet."""
     snapshot = Snapshot(warehouse)
     if not snapshot.exists:
         return None
     settings = settings or Settings()
-    report_dir = Layout(Path(warehouse)).reports(f"validate-{datetime.now(UTC):%Y%m%dT%H%M%S}")
+    run = f"validate-{datetime.now(UTC):%Y%m%dT%H%M%S}"
+    report_dir = Layout(local_root(warehouse, settings.cache_dir)).reports(run)
     gate = QualityGate(settings.expectations, report_dir)
     outcomes = [gate.validate("published", name, snapshot.read(name)) for name in TABLES]
     gate.build_docs()

@@ -101,9 +101,11 @@ def write_parts(data: pa.Table, table: Table, folder: Path, name: str) -> list[P
     ]
 
 
-def read_files(paths: list[Path], table: Table, columns: list[str] | None = None) -> pa.Table:
-    """Read and concatenate part files of one table, cast to its schema."""
-    parts = [pq.read_table(p, columns=columns, schema=table.schema) for p in paths]
+def read_files(
+    paths: list[Path] | list[str], table: Table, columns: list[str] | None = None, filesystem=None
+) -> pa.Table:
+    """Read and concatenate part files of one table, cast to its schema; `filesystem` (fsspec) for object paths."""
+    parts = [pq.read_table(p, columns=columns, schema=table.schema, filesystem=filesystem) for p in paths]
     schema = table.schema if columns is None else pa.schema([table.schema.field(c) for c in columns])
     if not parts:
         return schema.empty_table()

@@ -49,7 +49,7 @@ def _without_keys(data: pa.Table, keys: pa.Array, table: Table) -> pa.Table:
     return data.filter(pc.invert(pc.is_in(_key_strings(data, table), value_set=keys)))
 
 
-def _link_or_copy(src: Path, dst: Path) -> None:
+def link_or_copy(src: Path, dst: Path) -> None:
     dst.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(src, dst)
@@ -82,7 +82,7 @@ def _build_table(table: Table, base: Snapshot, changes: TableChanges, out_dir: P
         write_parts(pa.concat_tables([kept, upsert, append]), table, out_dir, part)
         return
     for f in base_files:
-        _link_or_copy(f, out_dir / f.relative_to(base.version_dir / table.name))
+        link_or_copy(f, out_dir / f.relative_to(base.version_dir / table.name))
     if append.num_rows:
         write_parts(append, table, out_dir, part)
     elif not base_files:
@@ -118,6 +118,15 @@ def ensure_table_links(layout: Layout) -> None:
         _swap_link(link, target)
 
 
+def make_current(layout: Layout, version: str | None) -> None:
+    """Point `current` at a version folder in one atomic swap, or at nothing (no version published)."""
+    if version is None:
+        layout.current.unlink(missing_ok=True)
+        return
+    _swap_link(layout.current, str((layout.versions / version).relative_to(layout.state)))
+    ensure_table_links(layout)
+
+
 def publish_version(layout: Layout, base: Snapshot, changes: dict[str, TableChanges], run_id: str) -> str:
     """Build the next version from `base` plus `changes`, make it current in one rename, and return its name."""
     version = f"v{time.strftime('%Y%m%dT%H%M%S', time.gmtime())}-{run_id[:8]}"
@@ -130,8 +139,7 @@ def publish_version(layout: Layout, base: Snapshot, changes: dict[str, TableChan
     _fsync_tree(partial)
     final = layout.versions / version
     os.rename(partial, final)
-    _swap_link(layout.current, str(final.relative_to(layout.state)))
-    ensure_table_links(layout)
+    make_current(layout, version)
     prune_versions(layout)
     return version
 

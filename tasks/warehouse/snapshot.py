@@ -1,4 +1,4 @@
-"""A consistent read-only view of one published warehouse version."""
+"""A consistent read-only view of one published warehouse version, in a local folder or at a URL."""
 
 from __future__ import annotations
 
@@ -10,34 +10,54 @@ import pyarrow as pa
 
 from tasks.schemas import ALL_TABLES
 from tasks.warehouse.layout import Layout
+from tasks.warehouse.location import is_url
 from tasks.warehouse.parquet_io import read_files, to_frame
+from tasks.warehouse.remote import RemoteWarehouse
 
 
 class Snapshot:
-    """Resolves the `current` pointer once, so a whole read sees one version even while a run publishes."""
+    """Resolves the `current` pointer (a link, or the CURRENT object of a URL warehouse) once, so a whole read sees
+    one version even while a run publishes."""
 
-    def __init__(self, warehouse: Path):
-        self.layout = Layout(Path(warehouse))
-        current = self.layout.current
-        self.version_dir: Path | None = (
-            (current.parent / os.readlink(current)).resolve() if current.is_symlink() else None
-        )
+    def __init__(self, warehouse: Path | str):
+        self.version_dir: Path | None = None
+        self.remote: RemoteWarehouse | None = None
+        self._manifest = None
+        if is_url(warehouse):
+            self.remote = RemoteWarehouse(warehouse)
+            self._manifest = self.remote.current()
+            return
+        current = Layout(Path(warehouse)).current
+        if current.is_symlink():
+            self.version_dir = (current.parent / os.readlink(current)).resolve()
 
     @property
     def exists(self) -> bool:
-        return self.version_dir is not None
+        return self.version_dir is not None or self._manifest is not None
 
     @property
     def version(self) -> str | None:
+        if self._manifest is not None:
+            return self._manifest.version
         return self.version_dir.name if self.version_dir else None
 
-    def files(self, table: str) -> list[Path]:
+    def files(self, table: str) -> list[Path] | list[str]:
+        """The table's Parquet files: paths in the version folder, or object paths on the URL's file system."""
+        if self._manifest is not None:
+            return [self.remote.path(e.key) for e in self._manifest.tables.get(table, [])]
         if self.version_dir is None:
             return []
         return sorted((self.version_dir / table).glob("**/*.parquet"))
 
+    def uris(self, table: str) -> list[str]:
+        """The table's files as full URLs, for a reader given the file system (DuckDB, Polars)."""
+        if self._manifest is not None:
+            return [self.remote.uri(e.key) for e in self._manifest.tables.get(table, [])]
+        return [str(p) for p in self.files(table)]
+
     def read_arrow(self, table: str, columns: list[str] | None = None) -> pa.Table:
-        return read_files(self.files(table), ALL_TABLES[table], columns)
+        filesystem = self.remote.fs if self.remote else None
+        return read_files(self.files(table), ALL_TABLES[table], columns, filesystem)
 
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         """The table (or some of its columns) as pandas; an empty frame with the schema when nothing is published."""

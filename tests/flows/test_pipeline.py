@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -35,13 +36,10 @@ def run(paths: list[Path], warehouse: Path):
     return news_pipeline([str(p) for p in paths], str(warehouse))
 
 
-@pytest.fixture(scope="module")
-def seeded(prefect_api, tmp_path_factory) -> Path:
-    """The seeds run once into a warehouse that tests in this module only read."""
-    warehouse = tmp_path_factory.mktemp("seeded") / "warehouse"
-    summary = run([PROJECT_ROOT / "seeds"], warehouse)
-    assert summary.status == "published"
-    return warehouse
+def test_a_terminal_shows_a_progress_bar_per_batched_stage(seeded_warehouse):
+    screen = (seeded_warehouse.parent / "screen.txt").read_text()
+    for stage in ("ingest", "clean", "enrich"):
+        assert re.search(rf"{stage}\s.*3/3 batches", screen), screen[-2000:]
 
 
 def copy_of(warehouse: Path, tmp_path: Path) -> Path:
@@ -50,35 +48,35 @@ def copy_of(warehouse: Path, tmp_path: Path) -> Path:
     return target
 
 
-def test_every_contract_table_is_readable_by_duckdb_pandas_and_polars(seeded):
+def test_every_contract_table_is_readable_by_duckdb_pandas_and_polars(seeded_warehouse):
     for name, table in TABLES.items():
-        frame = read(seeded, name)
+        frame = read(seeded_warehouse, name)
         assert set(table.column_names) <= set(frame.columns), name
-        assert pd.read_parquet(seeded / name).shape[0] == len(frame)
-        assert pl.scan_parquet(f"{seeded}/{name}/**/*.parquet").collect().height == len(frame)
-    articles = read(seeded, "articles")
+        assert pd.read_parquet(seeded_warehouse / name).shape[0] == len(frame)
+        assert pl.scan_parquet(f"{seeded_warehouse}/{name}/**/*.parquet").collect().height == len(frame)
+    articles = read(seeded_warehouse, "articles")
     assert len(articles) == 5
     assert articles["title"].notna().all() and (articles["word_count"] > 50).all()
     assert (articles["body"].str.contains("\n\n")).all()
-    assert len(read(seeded, "mentions")) > 20 and len(read(seeded, "entities")) > 10
+    assert len(read(seeded_warehouse, "mentions")) > 20 and len(read(seeded_warehouse, "entities")) > 10
 
 
-def test_offsets_of_mentions_point_into_the_body(seeded):
-    bodies = read(seeded, "articles").set_index("article_id")["body"]
-    mentions = read(seeded, "mentions")
+def test_offsets_of_mentions_point_into_the_body(seeded_warehouse):
+    bodies = read(seeded_warehouse, "articles").set_index("article_id")["body"]
+    mentions = read(seeded_warehouse, "mentions")
     assert all(bodies[m.article_id][m.start : m.end] == m.text for m in mentions.itertuples())
 
 
-def test_each_run_is_recorded_with_its_validations(seeded):
-    runs, validations = read(seeded, "runs"), read(seeded, "validations")
+def test_each_run_is_recorded_with_its_validations(seeded_warehouse):
+    runs, validations = read(seeded_warehouse, "runs"), read(seeded_warehouse, "validations")
     assert runs["status"].tolist() == ["published"]
     assert set(validations["stage"]) == {"ingest", "clean", "dedup", "enrich"}
     assert validations["success"].all()
     assert (Path(runs["report_path"][0]) / "data_docs" / "index.html").exists()
 
 
-def test_a_second_run_adds_no_rows_and_changes_no_ids(seeded, tmp_path):
-    warehouse = copy_of(seeded, tmp_path)
+def test_a_second_run_adds_no_rows_and_changes_no_ids(seeded_warehouse, tmp_path):
+    warehouse = copy_of(seeded_warehouse, tmp_path)
     before = {t: read(warehouse, t) for t in DATA_TABLES}
     run([PROJECT_ROOT / "seeds"], warehouse)
     for table in DATA_TABLES:
@@ -90,8 +88,8 @@ def test_a_second_run_adds_no_rows_and_changes_no_ids(seeded, tmp_path):
     assert len(read(warehouse, "runs")) == 2
 
 
-def test_a_copy_under_another_name_is_an_exact_duplicate(seeded, tmp_path):
-    warehouse = copy_of(seeded, tmp_path)
+def test_a_copy_under_another_name_is_an_exact_duplicate(seeded_warehouse, tmp_path):
+    warehouse = copy_of(seeded_warehouse, tmp_path)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     original = sorted((PROJECT_ROOT / "seeds").glob("*.txt"))[1]
@@ -110,8 +108,8 @@ def test_a_copy_under_another_name_is_an_exact_duplicate(seeded, tmp_path):
     assert row["method"] == "exact" and row["duplicate_of"] == first["article_id"]
 
 
-def test_a_failing_suite_stops_the_run_and_publishes_none_of_it(seeded, tmp_path, monkeypatch):
-    warehouse = copy_of(seeded, tmp_path)
+def test_a_failing_suite_stops_the_run_and_publishes_none_of_it(seeded_warehouse, tmp_path, monkeypatch):
+    warehouse = copy_of(seeded_warehouse, tmp_path)
     strict = expectations_with(
         tmp_path / "expectations",
         "articles",
@@ -175,8 +173,8 @@ def test_runs_connect_to_nothing_but_loopback(prefect_api, tmp_path, monkeypatch
     assert hosts <= {"127.0.0.1", "::1", "localhost"}, hosts
 
 
-def test_snapshot_reads_are_of_one_version(seeded):
-    snapshot = Snapshot(seeded)
+def test_snapshot_reads_are_of_one_version(seeded_warehouse):
+    snapshot = Snapshot(seeded_warehouse)
     assert snapshot.exists and all(snapshot.files(t) for t in TABLES)
 
 

@@ -52,11 +52,10 @@ def new_inbox(folder: Path, tag: str) -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def published(prefect_api, tmp_path_factory) -> Path:
-    warehouse = tmp_path_factory.mktemp("faults") / "warehouse"
-    news_pipeline([str(PROJECT_ROOT / "seeds")], str(warehouse))
-    return warehouse
+@pytest.fixture
+def published(seeded_warehouse) -> Path:
+    """The seeded warehouse, which each test copies before it harms it."""
+    return seeded_warehouse
 
 
 def test_sigkill_at_every_stage_boundary_leaves_a_whole_version(newsdesk, published, tmp_path):
