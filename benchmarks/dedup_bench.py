@@ -26,7 +26,7 @@ import psutil
 from benchmarks.corpus import syndication_corpus
 from benchmarks.resources import MemoryTimeline, load_average
 from tasks.dedup.clusters import assign_clusters
-from tasks.dedup.content_hash import content_hash, fold_text
+from tasks.dedup.content_hash import content_hashes, fold_text
 from tasks.dedup.published import FramesIndex
 from tasks.dedup.settings import DedupSettings
 from tasks.dedup.union_find import connected_components
@@ -50,7 +50,7 @@ def run_ours(path: str) -> dict:
     corpus = pd.read_parquet(path, columns=COLUMNS)
     with MemoryTimeline(interval=0.02) as memory:
         start, cpu = time.perf_counter(), time.process_time()
-        corpus["content_hash"] = [content_hash(b) for b in corpus["body"]]
+        corpus["content_hash"] = content_hashes(corpus["body"])
         result = assign_clusters(corpus, FramesIndex())
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     precision, recall = pairwise_scores(corpus["story_id"], result.clusters["cluster_id"])
@@ -59,7 +59,7 @@ def run_ours(path: str) -> dict:
 
 def run_incremental(path: str) -> dict:
     corpus = pd.read_parquet(path, columns=COLUMNS)
-    corpus["content_hash"] = [content_hash(b) for b in corpus["body"]]
+    corpus["content_hash"] = content_hashes(corpus["body"])
     arriving = np.random.default_rng(0).random(len(corpus)) < 0.01
     published, new = corpus[~arriving], corpus[arriving]
     first = assign_clusters(published, FramesIndex())
@@ -134,6 +134,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--baseline-max", type=int, default=100_000, help="largest corpus the baseline runs on in full")
     parser.add_argument("--incremental", action="store_true", help="also time 1%% new articles against 99%% published")
+    parser.add_argument("--corpus-dir", type=Path, help="keep the generated corpora here and reuse them in later runs")
     args = parser.parse_args()
 
     print(f"cores: {psutil.cpu_count()}, load average: {load_average()[0]:.1f}")
@@ -142,11 +143,15 @@ def main() -> None:
         f"{'articles':>9} {'method':<22} {'seconds':>8} {'cpu':>8} {'art/s':>8} {'peak MB':>8} "
         f"{'precision':>9} {'recall':>7}  note"
     )
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = args.corpus_dir or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            path = str(Path(folder) / f"corpus_{size}.parquet")
-            print(f"generating {size:,} articles, load average {load_average()[0]:.1f}", flush=True)
-            syndication_corpus(size, seed=args.seed).to_parquet(path)
+            path = str(folder / f"corpus_{size}_seed{args.seed}.parquet")
+            if not Path(path).exists():
+                print(f"generating {size:,} articles, load average {load_average()[0]:.1f}", flush=True)
+                syndication_corpus(size, seed=args.seed).to_parquet(path)
+            print(f"measuring {size:,} articles, load average {load_average()[0]:.1f}", flush=True)
             ours = in_fresh_process(run_ours, path)
             _report(size, "newsdesk (numpy)", ours, "")
             baseline = in_fresh_process(run_datasketch, path, args.baseline_max)
@@ -176,7 +181,7 @@ def _report(size: int, method: str, figures: dict, note: str) -> None:
     recall = f"{figures['recall']:.4f}" if "recall" in figures else "-"
     print(
         f"{size:>9,} {method:<22} {figures['seconds']:>8.1f} {figures['cpu']:>8.1f} {size / figures['seconds']:>8,.0f} "
-        f"{figures['peak_mb']:>8,.0f} {precision:>9} {recall:>7}  {note}",
+        f"{figures['peak_mb']:>8,.0f} {precision:>9} {recall:>7}  load {load_average()[0]:.1f}; {note}",
         flush=True,
     )
 

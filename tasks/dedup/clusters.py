@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from tasks.dedup.canonical import canonical_ids, cluster_ids
-from tasks.dedup.content_hash import content_hash
+from tasks.dedup.content_hash import content_hashes
 from tasks.dedup.membership import is_in
 from tasks.dedup.near_duplicates import SignatureIndex, near_duplicate_pairs
 from tasks.dedup.published import ARTICLE_COLUMNS, PublishedIndex
@@ -77,10 +77,13 @@ def _timestamps(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _new_articles(new: pd.DataFrame, old: pd.DataFrame) -> pd.DataFrame:
-    new = new[~is_in(new["article_id"], old["article_id"])].drop_duplicates("article_id").reset_index(drop=True)
-    new = _timestamps(new.copy())
+    """The articles not published yet, each id once (the frame is only filtered, at the cost of a copy of
+    every body, when something is to be dropped)."""
+    keep = ~is_in(new["article_id"], old["article_id"]) & ~new["article_id"].duplicated().to_numpy()
+    new = new[keep] if not keep.all() else new
+    new = _timestamps(new.reset_index(drop=True))
     if "content_hash" not in new or new["content_hash"].isna().any():
-        new["content_hash"] = [content_hash(body) for body in new["body"]]
+        new["content_hash"] = content_hashes(new["body"])
     return new
 
 

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
+from collections.abc import Sequence
 
-_NOT_WORD = re.compile(r"[\W_]+")
+import pyarrow as pa
 
+from tasks.dedup.folding import fold_text, fold_texts, large_strings
 
-def fold_text(text: str) -> str:
-    """Words of the text in lower case, separated by single spaces; punctuation becomes a word break."""
-    return _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
+__all__ = ["content_hash", "content_hashes", "fold_text"]
 
 
 def content_hash(body: str) -> str:
     """SHA-256 (hex) of the folded body."""
     return hashlib.sha256(fold_text(body).encode("utf-8")).hexdigest()
+
+
+def content_hashes(bodies: Sequence[str] | pa.Array) -> list[str]:
+    """content_hash of each body; bodies folded together are folded much faster (folding.fold_texts), a
+    slice at a time so that only one slice of folded text is held as Python strings."""
+    bodies = large_strings(bodies)
+    return [
+        hashlib.sha256(text.encode("utf-8")).hexdigest()
+        for start in range(0, len(bodies), _SLICE)
+        for text in fold_texts(bodies.slice(start, _SLICE)).to_pylist()
+    ]
+
+
+_SLICE = 1 << 15

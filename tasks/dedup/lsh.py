@@ -18,7 +18,7 @@ def candidate_pairs(
     multipliers = np.random.default_rng(settings.seed + 1).integers(
         0, 2**64, size=settings.rows, dtype=np.uint64
     ) | np.uint64(1)
-    found = []
+    found, pending = np.empty(0, np.int64), []
     for band in range(settings.bands):
         columns = signatures[:, band * settings.rows : (band + 1) * settings.rows].astype(np.uint64)
         keys = (columns * multipliers).sum(axis=1, dtype=np.uint64)
@@ -30,7 +30,13 @@ def candidate_pairs(
                 break
             left, right = order[:-distance][same], order[distance:][same]
             wanted = probe[left] | probe[right]
-            found.append(np.minimum(left, right)[wanted] * n + np.maximum(left, right)[wanted])
-    codes = np.sort(np.concatenate(found)) if found else np.empty(0, np.int64)
-    codes = codes[np.concatenate([[True], codes[1:] != codes[:-1]])] if len(codes) else codes
-    return codes // n, codes % n
+            pending.append(np.minimum(left, right)[wanted] * n + np.maximum(left, right)[wanted])
+        # bands mostly find the same pairs again (templated reports fill the same buckets in every band):
+        # folding them in now and then keeps memory near the distinct pairs
+        if sum(len(p) for p in pending) > max(len(found), _COMPACT_AT):
+            found, pending = np.unique(np.concatenate([found, *pending])), []
+    found = np.unique(np.concatenate([found, *pending]))
+    return found // n, found % n
+
+
+_COMPACT_AT = 1 << 24

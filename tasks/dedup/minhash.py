@@ -7,7 +7,7 @@ import numpy as np
 from tasks.dedup.settings import DedupSettings
 
 EMPTY = np.uint32(0xFFFFFFFF)
-_SHINGLE_CHUNK = 4096
+_SHINGLE_CHUNK = 1024
 
 
 def permutations(settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
@@ -21,22 +21,24 @@ def permutations(settings: DedupSettings) -> tuple[np.ndarray, np.ndarray]:
 def minhash_signatures(shingles: np.ndarray, offsets: np.ndarray, settings: DedupSettings) -> np.ndarray:
     """(texts x permutations) uint32 minima; a text without shingles gets EMPTY everywhere.
 
-    Texts are hashed a few thousand shingles at a time into one reused buffer that stays in cache.
+    Texts are hashed about a thousand shingles at a time into one reused buffer that stays in cache, one
+    row per permutation, so the minima are taken along contiguous memory.
     """
     a, b = permutations(settings)
     signatures = np.full((len(offsets) - 1, len(a)), EMPTY, dtype=np.uint32)
     counts = np.diff(offsets)
-    buffer = np.empty((max(_SHINGLE_CHUNK, int(counts.max(initial=0))), len(a)), dtype=np.uint64)
+    buffer = np.empty((len(a), max(_SHINGLE_CHUNK, int(counts.max(initial=0)))), dtype=np.uint64)
     for first, last in _chunks(offsets):
         texts = np.arange(first, last)[counts[first:last] > 0]
         if len(texts) == 0:
             continue
         values = shingles[offsets[texts[0]] : offsets[texts[-1] + 1]].astype(np.uint64)
-        hashed = buffer[: len(values)]
-        np.multiply(values[:, None], a, out=hashed)
-        np.add(hashed, b, out=hashed)
-        np.right_shift(hashed, np.uint64(32), out=hashed)
-        signatures[texts] = np.minimum.reduceat(hashed, offsets[texts] - offsets[texts[0]], axis=0)
+        hashed = buffer[:, : len(values)]
+        np.multiply(a[:, None], values, out=hashed)
+        np.add(hashed, b[:, None], out=hashed)
+        # the shift keeps the order, so it is applied to the minima only
+        minima = np.minimum.reduceat(hashed, offsets[texts] - offsets[texts[0]], axis=1)
+        signatures[texts] = (minima >> np.uint64(32)).T
     return signatures
 
 

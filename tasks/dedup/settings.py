@@ -29,6 +29,8 @@ class DedupSettings:
     them, carry it."""
     batch_size: int = 4000
     """Articles signed together."""
+    threads: int = 2
+    """Batches signed at once; signing is numpy and Arrow work, which runs outside the GIL."""
 
     @property
     def permutations(self) -> int:

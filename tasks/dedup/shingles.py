@@ -12,12 +12,14 @@ import pyarrow.compute as pc
 _POSITION_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)
 
 
-def shingle_hashes(folded: Sequence[str], words: int) -> tuple[np.ndarray, np.ndarray]:
+def shingle_hashes(folded: Sequence[str] | pa.Array, words: int) -> tuple[np.ndarray, np.ndarray]:
     """Hashes of every run of `words` consecutive words (one shingle of all words for shorter texts).
 
     Returns the uint32 hashes of all texts end to end and the offsets (n + 1) where each text's start.
     """
-    tokens = pc.split_pattern(pa.array([text or None for text in folded], pa.large_string()), " ")
+    folded = pa.array(folded, pa.large_string())
+    empty = pc.equal(folded, "")
+    tokens = pc.split_pattern(pc.if_else(empty, pa.scalar(None, pa.large_string()), folded), " ")
     token_offsets = tokens.offsets.to_numpy().astype(np.int64)
     encoded = tokens.flatten().dictionary_encode()
     token_hash = token_hashes(encoded.dictionary.to_pylist())[encoded.indices.to_numpy()]

@@ -7,14 +7,15 @@ estimate containment) and its fact hashes. Stored as bytes so a million rows loa
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from tasks.dedup.content_hash import fold_text
 from tasks.dedup.facts import fact_codes
+from tasks.dedup.folding import fold_texts, large_strings
 from tasks.dedup.minhash import minhash_signatures
 from tasks.dedup.published import SIGNATURES_TABLE
 from tasks.dedup.settings import DedupSettings
@@ -49,6 +50,8 @@ class Signatures:
 
     @classmethod
     def concat(cls, parts: Sequence[Signatures]) -> Signatures:
+        if len(parts) == 1:
+            return parts[0]
         shifts = np.cumsum([0] + [p.fact_offsets[-1] for p in parts[:-1]])
         return cls(
             content_hash=np.concatenate([p.content_hash for p in parts]),
@@ -72,39 +75,46 @@ class Signatures:
 
 
 def signature_rows(articles: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
-    """Signature rows for articles (article_id, content_hash, body), one per distinct content."""
+    """Signature rows for articles (article_id, content_hash, body), one per distinct content.
+
+    Signed `batch_size` texts at a time, `threads` batches at once (numpy and Arrow work without the GIL),
+    into one matrix, which the minhash column then shares (no copies of the largest array).
+    """
     firsts = np.flatnonzero(~articles["content_hash"].duplicated().to_numpy())
-    parts = [
-        _batch_rows(articles.iloc[firsts[i : i + settings.batch_size]], settings)
-        for i in range(0, len(firsts), settings.batch_size)
-    ]
-    if not parts:
-        return pd.DataFrame({c: pd.Series(dtype=object) for c in SIGNATURE_COLUMNS})
-    return pd.concat(parts, ignore_index=True)
+    hashes, article_ids = (large_strings(articles[column]).take(firsts) for column in ("content_hash", "article_id"))
+    bodies = large_strings(articles["body"])
+    minhash = np.empty((len(firsts), settings.permutations), dtype=np.uint32)
+    shingle_count = np.empty(len(firsts), dtype=np.int32)
 
+    def sign(start: int) -> tuple[np.ndarray, np.ndarray]:
+        batch = bodies.take(firsts[start : start + settings.batch_size])
+        shingles, offsets = shingle_hashes(fold_texts(batch), settings.shingle_words)
+        minhash[start : start + len(batch)] = minhash_signatures(shingles, offsets, settings)
+        shingle_count[start : start + len(batch)] = _distinct_counts(shingles, offsets)
+        return fact_codes(batch)
 
-def _batch_rows(batch: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
-    bodies = batch["body"].tolist()
-    shingles, offsets = shingle_hashes([fold_text(b) for b in bodies], settings.shingle_words)
-    minhash = minhash_signatures(shingles, offsets, settings)
-    codes, fact_offsets = fact_codes(bodies)
+    with ThreadPoolExecutor(settings.threads) as pool:
+        facts = list(pool.map(sign, range(0, len(firsts), settings.batch_size)))
+    codes = np.concatenate([np.empty(0, np.uint64)] + [c for c, _ in facts])
+    shifts = np.cumsum([0] + [o[-1] for _, o in facts])
+    fact_offsets = np.concatenate([[0]] + [o[1:] + shift for (_, o), shift in zip(facts, shifts, strict=False)])
     return pd.DataFrame(
         {
-            "content_hash": batch["content_hash"].to_numpy(),
-            "article_id": batch["article_id"].to_numpy(),
-            "scheme": settings.scheme,
-            "shingle_count": _distinct_counts(shingles, offsets).astype(np.int32),
-            "minhash": _binary_series(minhash.reshape(-1), np.arange(len(bodies) + 1) * minhash.shape[1]),
+            "content_hash": hashes.to_pandas(),
+            "article_id": article_ids.to_pandas(),
+            "scheme": pd.Series(settings.scheme, index=range(len(firsts)), dtype="str"),
+            "shingle_count": shingle_count,
+            "minhash": _binary_series(minhash.reshape(-1), np.arange(len(firsts) + 1) * settings.permutations),
             "facts": _binary_series(codes, fact_offsets),
         }
     )
 
 
 def _binary_series(values: np.ndarray, offsets: np.ndarray) -> pd.Series:
-    """One little-endian binary value per row, values[offsets[i]:offsets[i + 1]], held in one Arrow buffer."""
+    """One little-endian binary value per row, values[offsets[i]:offsets[i + 1]], sharing the values' memory."""
     width = values.dtype.itemsize
-    data = pa.py_buffer(values.astype(values.dtype.newbyteorder("<"), copy=False).tobytes())
-    byte_offsets = pa.py_buffer((np.asarray(offsets, dtype=np.int64) * width).astype(np.int32).tobytes())
+    data = pa.py_buffer(np.ascontiguousarray(values.astype(values.dtype.newbyteorder("<"), copy=False)))
+    byte_offsets = pa.py_buffer((np.asarray(offsets, dtype=np.int64) * width).astype(np.int32))
     array = pa.Array.from_buffers(pa.binary(), len(offsets) - 1, [None, byte_offsets, data])
     return pd.Series(pd.arrays.ArrowExtensionArray(array))
 
@@ -112,7 +122,8 @@ def _binary_series(values: np.ndarray, offsets: np.ndarray) -> pd.Series:
 def _binary_column(column: pd.Series, dtype: type) -> tuple[np.ndarray, np.ndarray]:
     """The values of a binary column end to end, as `dtype`, and the offsets where each row's start."""
     array = pa.array(column, type=pa.binary(), from_pandas=True)
-    array = array.combine_chunks() if isinstance(array, pa.ChunkedArray) else array
+    if isinstance(array, pa.ChunkedArray):
+        array = array.chunk(0) if array.num_chunks == 1 else array.combine_chunks()
     if len(array) == 0:
         return np.empty(0, dtype), np.zeros(1, np.int64)
     width = np.dtype(dtype).itemsize
