@@ -11,6 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
 from tasks.enrich.annotate import detect_languages, enrich_articles
+from tasks.enrich.entities import acronym_merges
 from tasks.ingest.rejection import Rejection
 from tasks.warehouse.snapshot import Snapshot
 
@@ -56,11 +57,16 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
 def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
     """What batches cannot do alone: one row per entity met in several batches (the first batch's), no
     `removed_segments` or `duplicates` row of an article the run quarantined, the language of every removed segment
-    (whichever step removed it), and a check that every staged article was enriched."""
+    (whichever step removed it), an acronym and its expansion met in different batches made one entity, and a check
+    that every staged article was enriched."""
     staged = sum(pq.ParquetFile(path).metadata.num_rows for path in ctx.staging.files("articles"))
     if staged != report.rows_out:  # a step over the whole run replaced the batch parts instead of writing back
         raise RuntimeError(f"{staged} articles are staged but the enrich batches took {report.rows_out}")
     entities = ctx.staging.read("entities").drop_duplicates("entity_id", keep="first")
+    merges = acronym_merges(Snapshot(ctx.settings.warehouse).read("entities"), entities)
+    if merges:
+        entities = entities[~entities["entity_id"].isin(merges)]
+        _relink(ctx, merges)
     ctx.staging.replace("entities", entities)
     if report.quarantined_ids:
         ctx.staging.drop_rows("duplicates", "article_id", list(report.quarantined_ids))
@@ -71,3 +77,12 @@ def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
     mentions, quotes = len(ctx.staging.read("mentions")), len(ctx.staging.read("quotes"))
     report.note = f"{mentions} mentions, {quotes} quotes, {len(entities)} new entities"
     return report
+
+
+def _relink(ctx: RunContext, merges: dict[str, str]) -> None:
+    """Point the run's mentions and quote speakers at the entities `merges` maps their entities to."""
+    for table, column in (("mentions", "entity_id"), ("quotes", "speaker_entity_id")):
+        for path in ctx.staging.files(table):
+            rows = ctx.staging.read_part(table, path.stem)
+            rows[column] = [merges.get(value, value) for value in rows[column]]
+            ctx.staging.write(table, rows, part=path.stem)

@@ -54,7 +54,7 @@ def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settin
     results = [item for batch in map_batches(work, batches, prepare, settings.workers, len(records)) for item in batch]
     done = [r for r in results if isinstance(r, ArticleAnnotation)]
     index = EntityIndex(known_entities)
-    index.learn_acronyms(m for a in done for m in a.mentions)
+    index.learn_acronyms(m.name for a in done for m in a.mentions if m.type == "ORG")
     mention_rows = [
         {
             "article_id": a.article_id,

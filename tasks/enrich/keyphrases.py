@@ -1,23 +1,27 @@
 """Key phrases of a body by YAKE (Campos et al., 2020): statistical, unsupervised, one document at a time.
 
 The scoring follows the `yake` package (same features, stopword list and candidate rules); this compact version
-runs about ten times faster (it keeps no graph objects): keyphrases must cost far less than the NER they run beside.
+runs more than ten times faster: it keeps no graph objects, reads each word once into flat per-term counts and
+computes the term features of a document in a few array operations. Keyphrases must cost far less than the NER they
+run beside.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import math
+import os
 import re
 import string
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
+
+import numpy as np
 
 TOP = 10
 MAX_WORDS = 3
 DEDUP_LIMIT = 0.9
-"""Candidates this similar (character sequence ratio) to a better one are dropped: "NATO ally" after "NATO allies"."""
+"""Candidates this similar (character sequence ratio) to a better one are dropped: "minister said" after
+"minister says"."""
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
@@ -33,144 +37,176 @@ def stopwords() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
 
 
-class _Term:
-    __slots__ = ("tf", "tf_case", "sentences", "stopword", "h")
+class _Counts:
+    """What one pass over a document records: terms by id, their occurrences, neighbours and candidate phrases."""
 
-    def __init__(self, stopword: bool) -> None:
-        self.tf = 0
-        self.tf_case = [0, 0]  # as acronym, as proper noun
-        self.sentences: dict[int, None] = {}
-        self.stopword = stopword
-        self.h = 0.0
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.stopword: list[bool] = []
+        self.last_sentence: list[int] = []
+        self.tokens: list[int] = []  # term id of every word
+        self.acronyms: list[int] = []  # term id of every word tagged acronym
+        self.proper: list[int] = []  # ... tagged proper noun
+        self.spread: list[int] = []  # (term id) once per sentence the term is in, in reading order
+        self.spread_sentences: list[int] = []  # ... and that sentence
+        self.pairs: dict[tuple[int, int], int] = {}  # (term, next term) -> times seen side by side
+        self.candidates: dict[tuple[int, ...], list] = {}  # term ids -> [words as first written, tf]
+        self.sentences = 0
 
 
 def keyphrases(text: str, top: int = TOP) -> list[str]:
     """The `top` key phrases of a text (up to three words each), best first, as first written."""
-    terms: dict[str, _Term] = {}
-    pairs: dict[tuple[str, str], int] = {}  # (word, next word) -> times seen side by side
-    candidates: dict[tuple[str, ...], list] = {}  # term keys -> [words as first written, tf]
-    sentence_count = 0
+    counts = _count(text)
+    if not counts.ids:
+        return []
+    weights = _term_weights(counts)
+    tf = np.bincount(counts.tokens).tolist()
+    scored = sorted(
+        (_candidate_score(weights, tf, counts, ids, times), " ".join(words))
+        for ids, (words, times) in counts.candidates.items()
+    )
+    chosen: dict[str, str] = {}  # lower case -> as written
+    for _, surface in scored:
+        lowered = surface.lower()
+        if not any(_similar(lowered, c) for c in chosen):
+            chosen[lowered] = surface
+            if len(chosen) == top:
+                break
+    return list(chosen.values())
+
+
+def _count(text: str) -> _Counts:
+    counts = _Counts()
+    ids, stopword, last_sentence, pairs, candidates = (
+        counts.ids,
+        counts.stopword,
+        counts.last_sentence,
+        counts.pairs,
+        counts.candidates,
+    )
     for sentence_id, sentence in enumerate(s for s in _SENTENCE_SPLIT.split(text) if s.strip()):
-        sentence_count += 1
-        block: list[tuple[str, str, str, bool]] = []  # (tag, word, key, stopword) since the last punctuation
+        counts.sentences += 1
+        block: list[tuple[str, str, int, bool]] = []  # (tag, word, term id, stopword) since the last punctuation
         for position, word in enumerate(_TOKEN.findall(sentence)):
             if len(word) == 1 and word in _PUNCTUATION:
                 block = []
                 continue
-            tag = _tag(word, position)
-            key = _key(word)
-            term = terms.get(key)
+            key, is_stopword, tag_first, tag = _word(word)
+            if position == 0:
+                tag = tag_first
+            term = ids.get(key)
             if term is None:
-                term = terms[key] = _Term(_is_stopword(word.lower(), key))
-            term.tf += 1
+                term = ids[key] = len(ids)
+                stopword.append(is_stopword)
+                last_sentence.append(-1)
+            counts.tokens.append(term)
             if tag == "a":
-                term.tf_case[0] += 1
+                counts.acronyms.append(term)
             elif tag == "n":
-                term.tf_case[1] += 1
-            term.sentences[sentence_id] = None
+                counts.proper.append(term)
+            if last_sentence[term] != sentence_id:
+                last_sentence[term] = sentence_id
+                counts.spread.append(term)
+                counts.spread_sentences.append(sentence_id)
             if block and tag not in _DISCARDED and block[-1][0] not in _DISCARDED:
-                pair = (block[-1][2], key)
+                pair = (block[-1][2], term)
                 pairs[pair] = pairs.get(pair, 0) + 1
-            block.append((tag, word, key, term.stopword))
-            if term.stopword:
+            block.append((tag, word, term, is_stopword))
+            if is_stopword:
                 continue  # a phrase may not end with a stopword
-            keys: tuple[str, ...] = ()
+            phrase_ids: tuple[int, ...] = ()
             words: tuple[str, ...] = ()
             for first in range(len(block) - 1, max(-1, len(block) - 1 - MAX_WORDS), -1):
-                first_tag, first_word, first_key, first_is_stopword = block[first]
+                first_tag, first_word, first_term, first_is_stopword = block[first]
                 if first_tag in _DISCARDED:
                     break  # every longer phrase would hold this word too
-                keys = (first_key, *keys)
+                phrase_ids = (first_term, *phrase_ids)
                 words = (first_word, *words)
                 if first_is_stopword:
                     continue  # nor start with one
-                entry = candidates.get(keys)
+                entry = candidates.get(phrase_ids)
                 if entry is None:
-                    candidates[keys] = [words, 1]
+                    candidates[phrase_ids] = [words, 1]
                 else:
                     entry[1] += 1
-    if not terms:
-        return []
-    _score_terms(terms, pairs, sentence_count)
-    scored = sorted(
-        (_candidate_score(terms, pairs, keys, tf), " ".join(words)) for keys, (words, tf) in candidates.items()
-    )
-    chosen: list[str] = []
-    for _, surface in scored:
-        lowered = surface.lower()
-        if not any(_similar(lowered, c.lower()) for c in chosen):
-            chosen.append(surface)
-            if len(chosen) == top:
-                break
-    return chosen
+    return counts
+
+
+def _term_weights(counts: _Counts) -> list[float]:
+    """YAKE's term weight H from casing, position, frequency, relatedness to context and spread (lower is better),
+    for every term of the document at once."""
+    n = len(counts.ids)
+    tf = np.bincount(counts.tokens, minlength=n).astype(float)
+    content = tf[~np.array(counts.stopword)]
+    if not content.size:
+        content = np.ones(1)
+    before = np.fromiter((b for b, _ in counts.pairs), np.intp, len(counts.pairs))
+    after = np.fromiter((a for _, a in counts.pairs), np.intp, len(counts.pairs))
+    together = np.fromiter(counts.pairs.values(), float, len(counts.pairs))
+    max_tf = tf.max()
+    left = _ratio(np.bincount(after, minlength=n), np.bincount(after, together, n))
+    right = _ratio(np.bincount(before, minlength=n), np.bincount(before, together, n))
+    relatedness = (0.5 + left * tf / max_tf) + (0.5 + right * tf / max_tf)
+    frequency = tf / (content.mean() + content.std())
+    in_sentences = np.bincount(counts.spread, minlength=n)
+    spread = in_sentences / counts.sentences
+    casing = np.maximum(np.bincount(counts.acronyms, minlength=n), np.bincount(counts.proper, minlength=n))
+    casing = casing / (1.0 + np.log(tf))
+    position = np.log(np.log(3.0 + _median_sentence(counts, in_sentences)))
+    return ((position * relatedness) / (casing + frequency / relatedness + spread / relatedness)).tolist()
+
+
+def _ratio(distinct: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """Distinct neighbours per co-occurrence, 0 for a term without neighbours on that side."""
+    return np.divide(distinct, weight, out=np.zeros(len(distinct)), where=weight > 0)
+
+
+def _median_sentence(counts: _Counts, in_sentences: np.ndarray) -> np.ndarray:
+    """Median id of the sentences each term is in (ids are recorded in reading order, so each term's are sorted)."""
+    sentences = np.asarray(counts.spread_sentences)[np.argsort(counts.spread, kind="stable")]
+    starts = np.cumsum(in_sentences) - in_sentences
+    return (sentences[starts + (in_sentences - 1) // 2] + sentences[starts + in_sentences // 2]) / 2
 
 
 def _similar(a: str, b: str) -> bool:
-    if 2 * min(len(a), len(b)) <= DEDUP_LIMIT * (len(a) + len(b)):
-        return False  # lengths alone rule it out (difflib's real_quick_ratio, without building a matcher)
-    matcher = SequenceMatcher(None, a, b)
-    return matcher.quick_ratio() > DEDUP_LIMIT and matcher.ratio() > DEDUP_LIMIT
+    """difflib's ratio 2 * matched / total above DEDUP_LIMIT, counting as matched the common start and end.
+
+    Near-identical phrases differ in one stretch ("says"/"said", a plural, a hyphen), where this is difflib's
+    ratio exactly, at a fraction of the cost of a SequenceMatcher."""
+    total = len(a) + len(b)
+    if 2 * min(len(a), len(b)) <= DEDUP_LIMIT * total:
+        return False  # lengths alone rule it out
+    start = len(os.path.commonprefix((a, b)))
+    end = len(os.path.commonprefix((a[start:][::-1], b[start:][::-1])))
+    return 2 * (start + end) > DEDUP_LIMIT * total
 
 
-def _score_terms(terms: dict[str, _Term], pairs: dict[tuple[str, str], int], sentence_count: int) -> None:
-    """YAKE's term weight H from casing, position, frequency, relatedness to context and spread (lower is better)."""
-    content = [t.tf for t in terms.values() if not t.stopword] or [1]
-    mean_tf = sum(content) / len(content)
-    std_tf = math.sqrt(sum((tf - mean_tf) ** 2 for tf in content) / len(content))
-    max_tf = max(t.tf for t in terms.values())
-    neighbours = {key: [0, 0, 0, 0] for key in terms}  # distinct left, left count, distinct right, right count
-    for (before, after), count in pairs.items():
-        neighbours[after][0] += 1
-        neighbours[after][1] += count
-        neighbours[before][2] += 1
-        neighbours[before][3] += count
-    for key, term in terms.items():
-        left_distinct, left_weight, right_distinct, right_weight = neighbours[key]
-        left = left_distinct / left_weight if left_weight else 0.0
-        right = right_distinct / right_weight if right_weight else 0.0
-        relatedness = (0.5 + left * term.tf / max_tf) + (0.5 + right * term.tf / max_tf)
-        frequency = term.tf / (mean_tf + std_tf)
-        spread = len(term.sentences) / sentence_count
-        casing = max(term.tf_case) / (1.0 + math.log(term.tf))
-        position = math.log(math.log(3.0 + _median(list(term.sentences))))
-        term.h = (position * relatedness) / (casing + frequency / relatedness + spread / relatedness)
-
-
-def _median(ordered: list[int]) -> float:
-    """Median of sentence ids, already in ascending order (they are recorded in reading order)."""
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
-def _candidate_score(
-    terms: dict[str, _Term], pairs: dict[tuple[str, str], int], keys: tuple[str, ...], tf: int
-) -> float:
-    """YAKE's phrase score: product over sum of its terms' H, a stopword inside weighed by how it binds its neighbours."""
+def _candidate_score(weights: list[float], tf: list[int], counts: _Counts, ids: tuple[int, ...], times: int) -> float:
+    """YAKE's phrase score: product over sum of its terms' H, a stopword inside weighed by how it binds its
+    neighbours."""
     product, total = 1.0, 0.0
-    for i, key in enumerate(keys):
-        term = terms[key]
-        if not term.stopword:
-            product *= term.h
-            total += term.h
+    for i, term in enumerate(ids):
+        if not counts.stopword[term]:
+            product *= weights[term]
+            total += weights[term]
             continue
-        before = pairs.get((keys[i - 1], key), 0) / terms[keys[i - 1]].tf if i > 0 else 0.0
-        after = pairs.get((key, keys[i + 1]), 0) / terms[keys[i + 1]].tf if i < len(keys) - 1 else 0.0
+        before = counts.pairs.get((ids[i - 1], term), 0) / tf[ids[i - 1]] if i > 0 else 0.0
+        after = counts.pairs.get((term, ids[i + 1]), 0) / tf[ids[i + 1]] if i < len(ids) - 1 else 0.0
         binding = before * after
         product *= 2 - binding
         total -= 1 - binding
-    return product / ((total + 1) * tf)
-
-
-def _key(word: str) -> str:
-    key = word.lower()
-    return key[:-1] if key.endswith("s") and len(key) > 3 else key
+    return product / ((total + 1) * times)
 
 
 @lru_cache(maxsize=1 << 16)
-def _is_stopword(lowered: str, key: str) -> bool:
+def _word(word: str) -> tuple[str, bool, str, str]:
+    """A word's term key (lower case, a plural's s dropped), whether it is a stopword, and its tag at the start of
+    a sentence and inside one; cached, as news reuses the same few thousand words."""
+    lowered = word.lower()
+    key = lowered[:-1] if lowered.endswith("s") and len(lowered) > 3 else lowered
     stop = stopwords()
     plain = "".join(ch for ch in key if ch not in _PUNCTUATION)
-    return lowered in stop or key in stop or len(plain) < 3
+    return key, lowered in stop or key in stop or len(plain) < 3, _tag(word, 0), _tag(word, 1)
 
 
 def _tag(word: str, position: int) -> str:

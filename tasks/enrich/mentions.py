@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tasks.enrich.aliases import canonical_entity
 from tasks.enrich.names import (
     acronym_of,
     canonical_name,
@@ -61,6 +62,8 @@ def _mention(body: str, start: int, end: int, label: str) -> Mention | None:
     elif label in MISTAKEN_FOR_PEOPLE and _looks_like_full_name(name):
         role = title_before(body, start)
         label = "PERSON" if role else label
+    if label != "PERSON":
+        label, name = canonical_entity(label, name)
     return Mention(start, end, text, label, name, role, ())
 
 
@@ -78,7 +81,7 @@ def _extended_to_place(body: str, start: int, end: int) -> int:
 
 
 def title_before(body: str, start: int) -> str | None:
-    """The title written right before a name: "Estonian Prime Minister Kaja Kallas", "NATO's Secretary General, Jens"."""
+    """The title written right before a name: "Estonian Prime Minister Kaja Kallas", "NATO's Secretary General, X"."""
     prefix = body[max(0, start - 80) : start]
     if "\n" in prefix:
         prefix = prefix.rsplit("\n", 1)[1]
@@ -99,7 +102,7 @@ def title_before(body: str, start: int) -> str | None:
 def _resolve_within_article(mentions: list[Mention]) -> list[Mention]:
     full_names = {fold(m.name): m.name for m in mentions if m.type == "PERSON" and len(m.name.split()) > 1}
     by_surname: dict[str, set[str]] = {}
-    for key, name in full_names.items():
+    for name in full_names.values():
         by_surname.setdefault(fold(name.split()[-1]), set()).add(name)
     acronyms = {fold(m.name): m.name for m in mentions if m.type == "ORG" and is_acronym(m.name)}
     resolved = []

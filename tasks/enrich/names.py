@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 TITLE_HEADS = frozenset(
     """president minister secretary chancellor premier senator governor mayor king queen prince princess pope
@@ -29,8 +30,10 @@ _EDGE_PUNCTUATION = "\"'“”‘’.,;:!?()[]{}-–—/\\|*#"
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Key for comparing names: case, accents and dots folded ("U.S." and "us", "Rinkēvičs" and "rinkevics")."""
+    """Key for comparing names: case, accents and dots folded ("U.S." and "us", "Rinkēvičs" and "rinkevics");
+    cached, as the same names and title words come back in every article."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", plain.replace(".", "")).strip().casefold()

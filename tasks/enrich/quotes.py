@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from tasks.enrich.attribution import Attribution, after_quote, before_quote, speaker_in_sentence
 from tasks.enrich.mentions import Mention
-from tasks.enrich.quotation_marks import QUOTATION_MARK, Piece, Quotation, paragraph_bounds, quotations
+from tasks.enrich.quotation_marks import Piece, Quotation, paragraph_bounds, quotations
 from tasks.enrich.speakers import speaker_mention
 
 MIN_WORDS = 4
@@ -15,7 +15,7 @@ MIN_WORDS = 4
 SUBJECT_WITHIN_WORDS = 6
 """A person named this early in the sentence before a quote is its subject, and the quote's likely speaker."""
 
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+")
+_SENTENCE_END = re.compile(r"[.!?][\"”’“«»)]?\s+")
 
 
 class Quote(NamedTuple):
@@ -32,14 +32,16 @@ def article_quotes(body: str, mentions: list[Mention]) -> list[Quote]:
     (then its cue is None: no verb introduces it)."""
     paragraphs = paragraph_bounds(body)
     found: list[_Found] = []
-    for pieces, gap_attribution in _joined_around_attributions(body, quotations(body)):
+    joined = _joined_around_attributions(body, quotations(body))
+    openings = [pieces[0].start - 1 for pieces, _ in joined[1:]] + [len(body)]
+    for (pieces, gap_attribution), next_opening in zip(joined, openings, strict=False):
         text, start, end = _quote_text(body, pieces)
         if len(text.split()) < MIN_WORDS and not text.endswith((".", "!", "?")):
             continue
         paragraph = next(p for p in paragraphs if p[0] <= start <= p[1])
         attribution = (
             gap_attribution
-            or _stated(body, pieces, paragraph, found)
+            or _stated(body, pieces, paragraph, found, next_opening)
             or _implied(body, pieces, paragraph, paragraphs, found, mentions)
         )
         mention = speaker_mention(attribution, mentions) if attribution else None
@@ -76,12 +78,13 @@ def _joined_around_attributions(
 
 
 def _stated(
-    body: str, pieces: tuple[Piece, ...], paragraph: tuple[int, int], found: list[_Found]
+    body: str, pieces: tuple[Piece, ...], paragraph: tuple[int, int], found: list[_Found], next_opening: int
 ) -> Attribution | None:
-    """A speaker and cue written right after the quote or leading into it, in the same sentence."""
+    """A speaker and cue written right after the quote (before the line or the next quote ends) or leading into it,
+    in the same sentence."""
     opening, closing = pieces[0].start - 1, pieces[-1].end + 1
     line_end = body.find("\n", closing)
-    after = after_quote(body, closing, _next_mark(body, closing, line_end if line_end >= 0 else len(body)))
+    after = after_quote(body, closing, min(next_opening, line_end if line_end >= 0 else len(body)))
     if after:
         return after
     lead_start = _sentence_starts(body, _since(paragraph, found), opening)[-1]
@@ -136,11 +139,6 @@ def _subject(body: str, start: int, end: int, mentions: list[Mention]) -> Attrib
 
 def _sentence_starts(body: str, start: int, end: int) -> list[int]:
     return [start] + [m.end() for m in _SENTENCE_END.finditer(body, start, end) if m.end() <= end]
-
-
-def _next_mark(body: str, start: int, end: int) -> int:
-    match = QUOTATION_MARK.search(body, start, end)
-    return match.start() if match else end
 
 
 def _quote_text(body: str, pieces: tuple[Piece, ...]) -> tuple[str, int, int]:

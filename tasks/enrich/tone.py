@@ -41,14 +41,20 @@ def tone_of(text: str) -> Tone:
 
 
 def _word_valences(sentence: str) -> list[float]:
-    """VADER's valence of each word of one sentence (negations, boosters, capitals and "but" applied)."""
+    """VADER's valence of each word of one sentence (negations, boosters, capitals and "but" applied).
+
+    Only words of the lexicon have a valence (context only scales it), so a sentence without one is all zeros and
+    VADER's context rules run for lexicon words alone."""
     vader = analyzer()
     text = SentiText(sentence)
     words = text.words_and_emoticons
+    lowered = [word.lower() for word in words]
+    if vader.lexicon.keys().isdisjoint(lowered):
+        return [0.0] * len(words)
     valences: list[float] = []
     for i, word in enumerate(words):
-        lowered = word.lower()
-        if lowered in BOOSTER_DICT or (lowered == "kind" and i + 1 < len(words) and words[i + 1].lower() == "of"):
+        key = lowered[i]
+        if key not in vader.lexicon or key in BOOSTER_DICT or (key == "kind" and lowered[i + 1 : i + 2] == ["of"]):
             valences.append(0.0)
             continue
         valences = vader.sentiment_valence(0.0, text, word, i, valences)

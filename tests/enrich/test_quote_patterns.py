@@ -63,7 +63,8 @@ CASES = [
         "said",
     ),
     (
-        'NATO chief Jens Stoltenberg spoke in Brussels.\n\n"The alliance stays united," said Stoltenberg, adding that more troops would come.',
+        "NATO chief Jens Stoltenberg spoke in Brussels.\n\n"
+        '"The alliance stays united," said Stoltenberg, adding that more troops would come.',
         "The alliance stays united",
         "Stoltenberg",
         "Jens Stoltenberg",
@@ -161,7 +162,8 @@ CASES = [
         "said",
     ),
     (
-        'US President Joe Biden spoke on Friday.\n\n"America stands with its allies in Europe," President Joe Biden said.',
+        "US President Joe Biden spoke on Friday.\n\n"
+        '"America stands with its allies in Europe," President Joe Biden said.',
         "America stands with its allies in Europe",
         "President Joe Biden",
         "Joe Biden",
@@ -196,7 +198,8 @@ CASES = [
         None,
     ),
     (
-        f'{LEAD}\n\n"This is the first part of a long statement. It goes on.\n\n"And this is the second part of it," Smith said.',
+        f'{LEAD}\n\n"This is the first part of a long statement. It goes on.\n\n'
+        '"And this is the second part of it," Smith said.',
         "This is the first part of a long statement. It goes on. And this is the second part of it",
         "Smith",
         "John Smith",
@@ -219,6 +222,90 @@ CASES = [
     (
         f'{LEAD}\n\n"We will look at every option," Smith, a former diplomat, said.',
         "We will look at every option",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n‘We will defend every inch of our coastline,’ the prime minister said.",
+        "We will defend every inch of our coastline",
+        "the prime minister",
+        "Kaja Kallas",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\nSmith told the BBC: ‘Nobody in this town wants a long war.’",
+        "Nobody in this town wants a long war.",
+        "Smith",
+        "John Smith",
+        "told",
+    ),
+    (
+        f"{LEAD}\n\n‘The harbour is open again,’ Kallas said, ‘but the ferries will not run before May.’",
+        "The harbour is open again, but the ferries will not run before May.",
+        "Kallas",
+        "Kaja Kallas",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n‘We don’t accept the ministers’ plan for ’90s-style cuts,’ said Smith.",
+        "We don’t accept the ministers’ plan for ’90s-style cuts",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n‘Rock ’n’ roll kept this club alive for years,’ Smith said.",
+        "Rock ’n’ roll kept this club alive for years",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n‘The mayor told us “wait until spring” and then did nothing,’ Smith said.",
+        "The mayor told us “wait until spring” and then did nothing",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n‘The first ships left the port at dawn.\n\n‘The last ones will be gone by night,’ Smith said.",
+        "The first ships left the port at dawn. The last ones will be gone by night",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\nFans of rock ‘em sock ‘em robots queued. “We waited all night for nothing,” Smith said.",
+        "We waited all night for nothing",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n„Die Grenze bleibt für alle offen“, Kallas said.",
+        "Die Grenze bleibt für alle offen",
+        "Kallas",
+        "Kaja Kallas",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n„The border stays open for everyone”, Kallas said.",
+        "The border stays open for everyone",
+        "Kallas",
+        "Kaja Kallas",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n«The border stays open for everyone», Smith said.",
+        "The border stays open for everyone",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f"{LEAD}\n\n»The border stays open for everyone«, Smith said.",
+        "The border stays open for everyone",
         "Smith",
         "John Smith",
         "said",
@@ -251,6 +338,10 @@ def test_quote_pattern(body, text, speaker, name, cue):
         "He warned of a “real risk” of escalation.",
         "The 6'2\" forward said nothing. Rock 'n' roll isn't dead, it's the band's best year.",
         'Smith told the news show "Morning Report" on Friday that talks had stalled.',
+        "Kallas’ government cut the ’90s-era budget. Rock ’n’ roll isn’t dead, the band’s singer said.",
+        "The 5’ 11” goalkeeper and his 6' 2\" deputy missed training on Friday.",
+        "Critics called the tax a ‘real risk’ for small firms.",
+        "Fans of rock ‘em sock ‘em robots queued outside the shop.",
     ],
 )
 def test_scare_quotes_titles_apostrophes_and_inch_marks_are_not_quotes(body):
@@ -259,7 +350,8 @@ def test_scare_quotes_titles_apostrophes_and_inch_marks_are_not_quotes(body):
 
 def test_two_speakers_in_a_row_keep_their_own_quotes():
     _, quotes = _quotes(
-        'Anna Berg and John Smith disagreed.\n\n"We will appeal the ruling," said Berg. "We accept the ruling," said Smith.'
+        "Anna Berg and John Smith disagreed.\n\n"
+        '"We will appeal the ruling," said Berg. "We accept the ruling," said Smith.'
     )
     assert [(q.text, q.speaker_mention.name) for q in quotes] == [
         ("We will appeal the ruling", "Anna Berg"),
