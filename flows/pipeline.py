@@ -20,7 +20,7 @@ from flows.artifacts import publish_artifacts
 from flows.batches import Batch, run_batches, split_inputs
 from flows.inbox import LEDGER, pending_files
 from flows.run_context import RunContext, StageReport
-from flows.runners import spreads_over_processes, task_runner
+from flows.runners import describe, spreads_over_processes, task_runner
 from flows.stages.boilerplate import strip_publisher_boilerplate
 from flows.stages.clean import clean
 from flows.stages.dedup import dedup
@@ -129,7 +129,9 @@ def news_pipeline(
     settings = Settings()
     copy = WorkingCopy.of(warehouse, settings.cache_dir) if is_url(warehouse) else None
     settings = settings.with_(warehouse=copy.layout.root if copy else Path(warehouse))
-    if spreads_over_processes(FlowRunContext.get().task_runner):
+    runner = FlowRunContext.get().task_runner
+    get_run_logger().info("batches run on %s", describe(runner))
+    if spreads_over_processes(runner):
         settings = settings.with_(workers=1)  # a Dask worker is one process; the cluster is the parallelism
     run_id = flow_run.id or str(uuid.uuid4())
     ctx = RunContext(run_id=run_id, started_at=datetime.now(UTC), settings=settings)

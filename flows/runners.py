@@ -40,3 +40,11 @@ def task_runner(kind: str = "local", dask_address: str | None = None, dask_worke
 def spreads_over_processes(runner: TaskRunner) -> bool:
     """Tasks run in other processes (Dask workers): each should stay single-process, the cluster is the parallelism."""
     return not isinstance(runner, ThreadPoolTaskRunner)
+
+
+def describe(runner: TaskRunner) -> str:
+    """Where batches run, in words for the run's log: which runner, and which Dask scheduler if any."""
+    address = getattr(runner, "address", None)
+    if not spreads_over_processes(runner):
+        return "this process (local runner)"
+    return f"Dask ({address})" if address else "a Dask LocalCluster on 127.0.0.1"

@@ -23,7 +23,8 @@ DEPLOYMENT = "news_pipeline/inbox-test"
 
 @pytest.fixture(scope="module")
 def served(prefect_api, tmp_path_factory):
-    """A serve process registered with the test API; stopped before the API is."""
+    """A serve process registered with the test API, its runs' batches on a Dask LocalCluster; stopped before the
+    API is."""
     from prefect.settings import PREFECT_API_URL
 
     root = tmp_path_factory.mktemp("served")
@@ -45,6 +46,8 @@ def served(prefect_api, tmp_path_factory):
             str(warehouse),
             "--name",
             "inbox-test",
+            "--runner",
+            "dask",
         ],
         env=env,
         cwd=PROJECT_ROOT,
@@ -87,6 +90,15 @@ def scheduled_run() -> str:
     return str(flow_run.id)
 
 
+def run_log(run_id: str) -> list[str]:
+    from prefect import get_client
+    from prefect.client.schemas.filters import LogFilter, LogFilterFlowRunId
+
+    with get_client(sync_client=True) as client:
+        logs = client.read_logs(LogFilter(flow_run_id=LogFilterFlowRunId(any_=[run_id])))
+    return [log.message for log in logs]
+
+
 def test_the_deployment_runs_hourly_by_default(served):
     _, _, deployment = served
     (schedule,) = deployment.schedules
@@ -100,6 +112,8 @@ def test_a_scheduled_run_takes_the_inbox_and_leaves_only_later_files_pending(ser
     (inbox / "empty.txt").write_bytes(b"")
 
     run_id = scheduled_run()
+
+    assert "batches run on a Dask LocalCluster on 127.0.0.1" in run_log(run_id)
 
     snapshot = Snapshot(warehouse)
     assert len(snapshot.read("documents")) == 2 and len(snapshot.read("articles")) == 2
