@@ -108,6 +108,29 @@ def test_a_copy_under_another_name_is_an_exact_duplicate(seeded_warehouse, tmp_p
     assert row["method"] == "exact" and row["duplicate_of"] == first["article_id"]
 
 
+def test_an_acronym_and_its_long_form_are_one_entity_across_batches_and_runs(seeded_warehouse, tmp_path, monkeypatch):
+    warehouse = copy_of(seeded_warehouse, tmp_path)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    stories = {
+        "a-long-form.txt": "Lenders meet\n\nThe International Monetary Fund said on Tuesday that growth would slow.",
+        "b-acronym.txt": "Loans approved\n\nThe IMF approved a new loan for Ukraine on Thursday, officials said.",
+        "c-published-acronym.txt": "Summit ends\n\nThe North Atlantic Treaty Organization ended its summit in Vilnius.",
+    }
+    for name, text in stories.items():
+        (inbox / name).write_text(text + " The talks went on for hours and will continue next month in Geneva.")
+    nato = read(seeded_warehouse, "mentions").query("text == 'NATO'")["entity_id"].unique().tolist()
+    monkeypatch.setenv("NEWSDESK_BATCH_SIZE", "1")  # each file in its own batch
+
+    run([inbox], warehouse)
+
+    linked = read(warehouse, "mentions").groupby("text")["entity_id"].unique()
+    assert len(nato) == 1 and linked["North Atlantic Treaty Organization"].tolist() == nato
+    assert linked["IMF"].tolist() == linked["International Monetary Fund"].tolist()
+    entities = read(warehouse, "entities")
+    assert len(entities[entities["entity_id"] == linked["IMF"][0]]) == 1
+
+
 def test_a_failing_suite_stops_the_run_and_publishes_none_of_it(seeded_warehouse, tmp_path, monkeypatch):
     warehouse = copy_of(seeded_warehouse, tmp_path)
     strict = expectations_with(
