@@ -13,7 +13,7 @@ from prefect.cache_policies import NO_CACHE
 from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
 from tasks.clean.article import CleanArticle, PageHints, clean_document
-from tasks.dedup.content_hash import content_hash
+from tasks.dedup.content_hash import content_hashes
 from tasks.ingest.rejection import Rejection
 
 
@@ -51,7 +51,7 @@ def _article_row(row, article: CleanArticle, ctx: RunContext) -> dict:
         "published_at": article.published_at,
         "body": body,
         "word_count": len(body.split()),
-        "content_hash": content_hash(body),
+        "content_hash": None,  # hashed with the whole batch in `clean`
         "cluster_id": aid,
         "is_canonical": True,
         "duplicate_of": None,
@@ -91,7 +91,10 @@ def clean(ctx: RunContext, batch: Batch) -> StageReport:
             }
             for i, s in enumerate(article.removed)
         ]
-    ctx.staging.write("articles", pd.DataFrame(articles), part=batch.part)
+    frame = pd.DataFrame(articles)
+    if len(frame):
+        frame["content_hash"] = content_hashes(frame["body"])
+    ctx.staging.write("articles", frame, part=batch.part)
     ctx.staging.write("removed_segments", pd.DataFrame(removed), part=batch.part)
     ctx.quarantine(rejections, part=batch.part_of("clean"))
     return StageReport(

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 import pandas as pd
 
 from tasks.dedup.boilerplate import REASON, paragraph_hash, publisher_boilerplate
-from tasks.dedup.content_hash import content_hash
+from tasks.dedup.content_hash import content_hashes
 
 PARAGRAPH_BREAK = "\n\n"
 
@@ -29,7 +29,7 @@ def strip_boilerplate(
 ) -> tuple[pd.DataFrame, list[dict], list[str]]:
     """(articles with boilerplate paragraphs removed, removed_segments rows, ids of articles nothing was left of)."""
     articles = articles.copy()
-    removed, emptied = [], []
+    removed, emptied, rewritten = [], [], []
     for index, row in articles[articles["publisher"].isin(learned)].iterrows():
         hashes = learned[row["publisher"]]
         paragraphs = row["body"].split(PARAGRAPH_BREAK)
@@ -55,5 +55,7 @@ def strip_boilerplate(
         body = PARAGRAPH_BREAK.join(kept)
         articles.at[index, "body"] = body
         articles.at[index, "word_count"] = len(body.split())
-        articles.at[index, "content_hash"] = content_hash(body)
+        rewritten.append(index)
+    if rewritten:
+        articles.loc[rewritten, "content_hash"] = content_hashes(articles.loc[rewritten, "body"])
     return articles[~articles["article_id"].isin(emptied)], removed, emptied

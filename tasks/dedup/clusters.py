@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.dedup.canonical import canonical_ids, cluster_ids
 from tasks.dedup.content_hash import content_hashes
-from tasks.dedup.membership import is_in
+from tasks.dedup.folding import large_strings
+from tasks.dedup.membership import is_in, positions
 from tasks.dedup.near_duplicates import SignatureIndex, near_duplicate_pairs
 from tasks.dedup.published import ARTICLE_COLUMNS, PublishedIndex
 from tasks.dedup.settings import DedupSettings
@@ -48,17 +51,16 @@ def assign_clusters(new: pd.DataFrame, published: PublishedIndex, settings: Dedu
     near = near_duplicate_pairs(index, settings)
 
     content_nodes, touched = _content_nodes(new, old, near)
-    first_node = content_nodes.groupby("content_hash", sort=False)["node"].first()
-    exact = content_nodes["node"].to_numpy(), first_node.loc[content_nodes["content_hash"]].to_numpy()
+    hashes, nodes = large_strings(content_nodes["content_hash"]), content_nodes["node"].to_numpy()
+    near_left, near_right = positions(near["content_hash"], hashes), positions(near["other_hash"], hashes)
     # a signature whose articles are not published (an interrupted publish) links nothing
-    near = near[is_in(near["content_hash"], first_node.index) & is_in(near["other_hash"], first_node.index)]
-    near_left = first_node.loc[near["content_hash"]].to_numpy()
-    near_right = first_node.loc[near["other_hash"]].to_numpy()
+    linked = (near_left >= 0) & (near_right >= 0)
     labels = connected_components(
         len(new) + len(touched),
-        np.concatenate([exact[0], near_left]),
-        np.concatenate([exact[1], near_right]),
+        np.concatenate([nodes, nodes[near_left[linked]]]),
+        np.concatenate([nodes[positions(hashes, hashes)], nodes[near_right[linked]]]),
     )
+    del content_nodes, hashes, nodes, near  # the node frame and its hashes are not needed past here
 
     members = _members(new, old, touched, labels)
     canonical = canonical_ids(members)
@@ -153,13 +155,15 @@ def _result(members: pd.DataFrame, index: SignatureIndex) -> DedupResult:
     copy_changed = after["duplicate_of"].notna() & (
         is_new | (after["duplicate_of"].fillna("") != after["duplicate_of_before"].fillna(""))
     )
-    copies = after[copy_changed]
-    canonical_hash = after.set_index("article_id")["content_hash"]
-    other_hash = canonical_hash.loc[copies["duplicate_of"]].to_numpy()
-    exact = copies["content_hash"].to_numpy() == other_hash
+    copies = after.loc[copy_changed, ["article_id", "duplicate_of"]]
+    hashes = large_strings(after["content_hash"])
+    copy_hash = hashes.filter(pa.array(copy_changed.to_numpy()))
+    other_hash = hashes.take(pa.array(positions(copies["duplicate_of"], after["article_id"])))
+    exact = pc.equal(copy_hash, other_hash).to_numpy(zero_copy_only=False)
     similarity = np.ones(len(copies))
     if not exact.all():
-        similarity[~exact] = index.similarity(copies["content_hash"].to_numpy()[~exact], other_hash[~exact])
+        near = pa.array(~exact)
+        similarity[~exact] = index.similarity(copy_hash.filter(near), other_hash.filter(near))
     duplicates = pd.DataFrame(
         {
             "article_id": copies["article_id"].to_numpy(),
@@ -168,18 +172,19 @@ def _result(members: pd.DataFrame, index: SignatureIndex) -> DedupResult:
             "similarity": similarity,
         }
     )
-    withdrawn = after[~is_new & after["duplicate_of"].isna() & after["duplicate_of_before"].notna()]
+    withdrawn = ~is_new & after["duplicate_of"].isna() & after["duplicate_of_before"].notna()
     return DedupResult(
-        clusters=_cluster_frame(after[is_new]),
-        cluster_updates=_cluster_frame(after[changed]),
+        clusters=_cluster_frame(after, is_new),
+        cluster_updates=_cluster_frame(after, changed),
         duplicates=duplicates,
         signatures=index.new_rows,
-        withdrawn_duplicates=withdrawn[["article_id"]].reset_index(drop=True),
+        withdrawn_duplicates=after.loc[withdrawn, ["article_id"]].reset_index(drop=True),
     )
 
 
-def _cluster_frame(rows: pd.DataFrame) -> pd.DataFrame:
-    frame = rows[CLUSTER_COLUMNS].reset_index(drop=True)
+def _cluster_frame(members: pd.DataFrame, rows: pd.Series) -> pd.DataFrame:
+    """The cluster columns of the rows (a mask), selected before filtering so no other column is copied."""
+    frame = members.loc[rows, CLUSTER_COLUMNS].reset_index(drop=True)
     frame["is_canonical"] = frame["is_canonical"].astype(bool)
     frame["duplicate_of"] = frame["duplicate_of"].astype(object).where(frame["duplicate_of"].notna(), None)
     return frame

@@ -13,11 +13,13 @@ import unicodedata
 from collections.abc import Sequence
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 _NOT_WORD = re.compile(r"[\W_]+")
-_CHUNK_TEXTS = 1 << 15
+_CHUNK_TEXTS = 1 << 12
+"""Texts folded together: folding holds a few bytes of positions per byte of text, so chunks stay small."""
 
 
 def fold_text(text: str) -> str:
@@ -52,11 +54,30 @@ def fold_texts(texts: Sequence[str] | pa.Array) -> pa.LargeStringArray:
 
 def large_strings(values: Sequence[str] | pa.Array | pa.ChunkedArray) -> pa.LargeStringArray:
     """The values as one contiguous Arrow array of large strings (pandas string columns come chunked)."""
-    if isinstance(values, pa.Array | pa.ChunkedArray):
-        values = values.cast(pa.large_string())
-    else:
+    chunks = string_chunks(values)
+    return chunks.chunk(0) if chunks.num_chunks == 1 else chunks.combine_chunks()
+
+
+def string_chunks(values: Sequence[str] | pa.Array | pa.ChunkedArray) -> pa.ChunkedArray:
+    """The values as Arrow large strings in the chunks they are held in: a pandas string column is not copied."""
+    if isinstance(values, pd.Series) and isinstance(values.dtype, pd.StringDtype | pd.ArrowDtype):
+        values = pa.chunked_array(values)
+    if not isinstance(values, pa.Array | pa.ChunkedArray):
         values = pa.array(values, pa.large_string(), from_pandas=True)
-    return values.combine_chunks() if isinstance(values, pa.ChunkedArray) else values
+    values = values.cast(pa.large_string())
+    return values if isinstance(values, pa.ChunkedArray) else pa.chunked_array([values], pa.large_string())
+
+
+def take_strings(values: pa.ChunkedArray, rows: np.ndarray) -> pa.LargeStringArray:
+    """values[rows] for ascending rows, chunk by chunk: Arrow's take joins all chunks of a string column first."""
+    starts = np.cumsum([0] + [len(chunk) for chunk in values.chunks])
+    bounds = np.searchsorted(rows, starts)
+    parts = [
+        chunk.take(pa.array(rows[lo:hi] - start))
+        for chunk, start, lo, hi in zip(values.chunks, starts, bounds[:-1], bounds[1:], strict=False)
+        if hi > lo
+    ]
+    return pa.concat_arrays(parts) if parts else pa.array([], pa.large_string())
 
 
 def _fold_chunk(texts: pa.LargeStringArray) -> pa.LargeStringArray:

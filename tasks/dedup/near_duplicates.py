@@ -7,9 +7,10 @@ from functools import cached_property
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from tasks.dedup.lsh import candidate_pairs
-from tasks.dedup.membership import is_in
+from tasks.dedup.membership import is_in, positions
 from tasks.dedup.minhash import estimated_jaccard
 from tasks.dedup.published import SIGNATURES_TABLE, PublishedIndex
 from tasks.dedup.settings import DedupSettings
@@ -34,8 +35,8 @@ class SignatureIndex:
     def build(
         cls, new: pd.DataFrame, old: pd.DataFrame, published: PublishedIndex, settings: DedupSettings
     ) -> SignatureIndex:
-        unseen = new[~is_in(new["content_hash"], old["content_hash"])]
-        return cls(signature_rows(unseen, settings), published, settings)
+        unseen = ~is_in(new["content_hash"], old["content_hash"])
+        return cls(signature_rows(new, settings, unseen), published, settings)
 
     @cached_property
     def _stored_and_resigned(self) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -46,8 +47,7 @@ class SignatureIndex:
         resigned = self.fresh.iloc[:0]
         if len(self.fresh):
             bodies = self.published.read("articles", ["article_id", "content_hash", "body"])
-            missing = bodies[~is_in(bodies["content_hash"], stored["content_hash"])]
-            resigned = signature_rows(missing, self.settings)
+            resigned = signature_rows(bodies, self.settings, ~is_in(bodies["content_hash"], stored["content_hash"]))
         return pd.concat([stored, resigned], ignore_index=True), resigned
 
     @property
@@ -67,13 +67,10 @@ class SignatureIndex:
         parts = [Signatures.from_rows(rows, self.settings) for rows in (self.stored, self.fresh) if len(rows)]
         return Signatures.concat(parts) if parts else Signatures.empty(self.settings)
 
-    @cached_property
-    def rows(self) -> pd.Index:
-        return pd.Index(self.signatures.content_hash)
-
-    def similarity(self, left_hashes: np.ndarray, right_hashes: np.ndarray) -> np.ndarray:
+    def similarity(self, left_hashes: pa.Array, right_hashes: pa.Array) -> np.ndarray:
         """Estimated Jaccard similarity of two contents per pair."""
-        left, right = self.rows.get_indexer(left_hashes), self.rows.get_indexer(right_hashes)
+        hashes = self.signatures.content_hash
+        left, right = positions(left_hashes, hashes), positions(right_hashes, hashes)
         return estimated_jaccard(self.signatures.minhash, left, right)
 
 
@@ -82,14 +79,14 @@ def near_duplicate_pairs(index: SignatureIndex, settings: DedupSettings) -> pd.D
     if len(index.fresh) == 0:
         return pd.DataFrame({"content_hash": [], "other_hash": [], "similarity": []})
     signatures = index.signatures
-    probe = np.zeros(len(signatures.content_hash), dtype=bool)
+    probe = np.zeros(len(signatures.shingle_count), dtype=bool)
     probe[len(index.stored) :] = True
     left, right = candidate_pairs(signatures.minhash, probe, settings)
     left, right, similarity = verified_pairs(signatures, left, right, settings)
     return pd.DataFrame(
         {
-            "content_hash": signatures.content_hash[left],
-            "other_hash": signatures.content_hash[right],
+            "content_hash": signatures.content_hash.take(left).to_pandas(),
+            "other_hash": signatures.content_hash.take(right).to_pandas(),
             "similarity": similarity,
         }
     )

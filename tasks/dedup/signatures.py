@@ -15,7 +15,7 @@ import pandas as pd
 import pyarrow as pa
 
 from tasks.dedup.facts import fact_codes
-from tasks.dedup.folding import fold_texts, large_strings
+from tasks.dedup.folding import fold_texts, large_strings, string_chunks, take_strings
 from tasks.dedup.minhash import minhash_signatures
 from tasks.dedup.published import SIGNATURES_TABLE
 from tasks.dedup.settings import DedupSettings
@@ -29,7 +29,7 @@ SIGNATURE_COLUMNS = [c for c in INTERNAL_TABLES[SIGNATURES_TABLE].column_names i
 class Signatures:
     """Decoded signatures of n contents, row i for content_hash[i]."""
 
-    content_hash: np.ndarray
+    content_hash: pa.LargeStringArray
     minhash: np.ndarray
     shingle_count: np.ndarray
     fact_codes: np.ndarray
@@ -41,7 +41,7 @@ class Signatures:
         minhash, _ = _binary_column(rows["minhash"], np.uint32)
         fact_codes, fact_offsets = _binary_column(rows["facts"], np.uint64)
         return cls(
-            content_hash=rows["content_hash"].to_numpy(dtype=object),
+            content_hash=large_strings(rows["content_hash"]),
             minhash=minhash.reshape(len(rows), settings.permutations),
             shingle_count=rows["shingle_count"].to_numpy(dtype=np.int64),
             fact_codes=fact_codes,
@@ -54,7 +54,7 @@ class Signatures:
             return parts[0]
         shifts = np.cumsum([0] + [p.fact_offsets[-1] for p in parts[:-1]])
         return cls(
-            content_hash=np.concatenate([p.content_hash for p in parts]),
+            content_hash=pa.concat_arrays([p.content_hash for p in parts]),
             minhash=np.concatenate([p.minhash for p in parts]),
             shingle_count=np.concatenate([p.shingle_count for p in parts]),
             fact_codes=np.concatenate([p.fact_codes for p in parts]),
@@ -66,7 +66,7 @@ class Signatures:
     @classmethod
     def empty(cls, settings: DedupSettings) -> Signatures:
         return cls(
-            np.empty(0, object),
+            pa.array([], pa.large_string()),
             np.empty((0, settings.permutations), np.uint32),
             np.empty(0, np.int64),
             np.empty(0, np.uint64),
@@ -74,20 +74,22 @@ class Signatures:
         )
 
 
-def signature_rows(articles: pd.DataFrame, settings: DedupSettings) -> pd.DataFrame:
-    """Signature rows for articles (article_id, content_hash, body), one per distinct content.
+def signature_rows(articles: pd.DataFrame, settings: DedupSettings, wanted: np.ndarray | None = None) -> pd.DataFrame:
+    """Signature rows for articles (article_id, content_hash, body), one per distinct content, of the articles
+    `wanted` (a mask; all by default): selected here, so that the caller's bodies are never copied.
 
     Signed `batch_size` texts at a time, `threads` batches at once (numpy and Arrow work without the GIL),
     into one matrix, which the minhash column then shares (no copies of the largest array).
     """
-    firsts = np.flatnonzero(~articles["content_hash"].duplicated().to_numpy())
-    hashes, article_ids = (large_strings(articles[column]).take(firsts) for column in ("content_hash", "article_id"))
-    bodies = large_strings(articles["body"])
+    firsts = ~articles["content_hash"].duplicated().to_numpy()
+    firsts = np.flatnonzero(firsts if wanted is None else firsts & wanted)
+    hashes, article_ids, bodies = (string_chunks(articles[c]) for c in ("content_hash", "article_id", "body"))
+    hashes, article_ids = take_strings(hashes, firsts), take_strings(article_ids, firsts)
     minhash = np.empty((len(firsts), settings.permutations), dtype=np.uint32)
     shingle_count = np.empty(len(firsts), dtype=np.int32)
 
     def sign(start: int) -> tuple[np.ndarray, np.ndarray]:
-        batch = bodies.take(firsts[start : start + settings.batch_size])
+        batch = take_strings(bodies, firsts[start : start + settings.batch_size])
         shingles, offsets = shingle_hashes(fold_texts(batch), settings.shingle_words)
         minhash[start : start + len(batch)] = minhash_signatures(shingles, offsets, settings)
         shingle_count[start : start + len(batch)] = _distinct_counts(shingles, offsets)
