@@ -80,7 +80,8 @@ def main() -> None:
     (ner_wall, ner_cpu), (pool_wall, _), (enrich_wall, enrich_cpu) = figures
     print(f"enrich_articles / NER-only pool (wall): {pool_wall / enrich_wall:.2f}")
     print(
-        f"enrich_articles / NER-only 1 process (wall): {ner_wall / enrich_wall:.2f}; per CPU-second: {ner_cpu / enrich_cpu:.2f}"
+        f"enrich_articles / NER-only 1 process (wall): {ner_wall / enrich_wall:.2f}; "
+        f"per CPU-second: {ner_cpu / enrich_cpu:.2f}"
     )
 
 

@@ -38,8 +38,8 @@ def stage_call(stage: str, inputs: Path, warehouse: Path) -> Callable[[], object
     documents = stage_work.ingest(paths, run_id)
     if stage == "clean":
         detect_language("Dieser Satz ist auf Deutsch geschrieben")  # loads lingua's models
-        return partial(stage_work.clean, documents)
-    articles = stage_work.clean(documents)
+        return partial(stage_work.clean, documents, run_id)
+    articles = stage_work.clean(documents, run_id)
     if stage == "dedup":
         return partial(stage_work.dedup, articles)
     if stage == "publish":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import pandas as pd
@@ -34,7 +35,7 @@ def _hints(row, published_at: datetime | None) -> PageHints:
     return PageHints(title=row.title, url=row.url, published_at=published_at, publisher=row.publisher)
 
 
-def _article_row(row, article: CleanArticle, ctx: RunContext) -> dict:
+def _article_row(row, article: CleanArticle, run_id: str) -> dict:
     aid = article_id(row.source_uri, row.doc_id)
     body = article.body
     return {
@@ -56,15 +57,20 @@ def _article_row(row, article: CleanArticle, ctx: RunContext) -> dict:
         "is_canonical": True,
         "duplicate_of": None,
         "ingested_at": row.ingested_at,
-        "run_id": ctx.run_id,
+        "run_id": run_id,
     }
 
 
-@task(name="clean", task_run_name="clean-{batch.part}", cache_policy=NO_CACHE)
-def clean(ctx: RunContext, batch: Batch) -> StageReport:
-    """Turn each document of the batch into a clean article; a document with no article in it goes to quarantine."""
-    started = time.perf_counter()
-    contents = ctx.staging.read_part("contents", batch.part)
+@dataclass
+class CleanedBatch:
+    articles: pd.DataFrame
+    removed: list[dict] = field(default_factory=list)
+    rejections: list[Rejection] = field(default_factory=list)
+
+
+def clean_contents(contents: pd.DataFrame, run_id: str) -> CleanedBatch:
+    """Each document's clean article (content hashes computed for the whole batch at once), the segments cleaning
+    removed, and a rejection for each document with no article in it."""
     articles, removed, rejections = [], [], []
     # Missing strings as None, not NaN: readers of a row test `text is None`.
     rows = contents.astype(object).where(contents.notna(), None).itertuples(index=False)
@@ -80,28 +86,37 @@ def clean(ctx: RunContext, batch: Batch) -> StageReport:
             detail = f"cleaning failed ({type(err).__name__}: {err}); please report this page"
             rejections.append(Rejection(row.source_uri, "clean_error", detail, doc_id=row.doc_id, stage="clean"))
             continue
-        articles.append(_article_row(row, article, ctx))
+        articles.append(_article_row(row, article, run_id))
         removed += [
             {
                 "article_id": articles[-1]["article_id"],
                 "position": i,
                 "text": s.text,
                 "reason": s.reason,
-                "run_id": ctx.run_id,
+                "run_id": run_id,
             }
             for i, s in enumerate(article.removed)
         ]
     frame = pd.DataFrame(articles)
     if len(frame):
         frame["content_hash"] = content_hashes(frame["body"])
-    ctx.staging.write("articles", frame, part=batch.part)
-    ctx.staging.write("removed_segments", pd.DataFrame(removed), part=batch.part)
-    ctx.quarantine(rejections, part=batch.part_of("clean"))
+    return CleanedBatch(frame, removed, rejections)
+
+
+@task(name="clean", task_run_name="clean-{batch.part}", cache_policy=NO_CACHE)
+def clean(ctx: RunContext, batch: Batch) -> StageReport:
+    """Turn each document of the batch into a clean article; a document with no article in it goes to quarantine."""
+    started = time.perf_counter()
+    contents = ctx.staging.read_part("contents", batch.part)
+    cleaned = clean_contents(contents, ctx.run_id)
+    ctx.staging.write("articles", cleaned.articles, part=batch.part)
+    ctx.staging.write("removed_segments", pd.DataFrame(cleaned.removed), part=batch.part)
+    ctx.quarantine(cleaned.rejections, part=batch.part_of("clean"))
     return StageReport(
         "clean",
         rows_in=len(contents),
-        rows_out=len(articles),
-        quarantined=len(rejections),
+        rows_out=len(cleaned.articles),
+        quarantined=len(cleaned.rejections),
         seconds=time.perf_counter() - started,
         tables=("articles", "removed_segments"),
     )
