@@ -1,7 +1,8 @@
 """The bare libraries doing the pipeline's work on the same texts, each in a fresh process: what a stage costs
 beside the library it is built on.
 
-- spaCy NER only: `nlp.pipe` with every component but `ner` disabled, in one process and in one per core;
+- spaCy NER only: `nlp.pipe` with every component but `ner` disabled, in one process per core (and up to 10k
+  articles also in one process);
 - datasketch MinHash + LSH over the same word shingles (benchmarks.dedup_bench.run_datasketch);
 - trafilatura on the HTML pages, beside newsdesk's clean_document on the same pages;
 - a plain pyarrow write of the published `articles` rows.
@@ -89,11 +90,20 @@ def datasketch_lsh(corpus_parquet: str) -> dict:
     }
 
 
+SINGLE_PROCESS_NER_MAX = 10_000
+"""Above this size NER runs only in one process per core, the faster setting the targets compare with: in one
+process, 100k articles would add about 30 minutes to the benchmark and tell nothing new."""
+
+
 def all_baselines(texts: list[str], html_pages: list[str], corpus_parquet: str, warehouse: str, model: str) -> dict:
-    """Every baseline on this size's texts; the NER one in one process and in one process per core."""
+    """Every baseline on this size's texts; NER in one process per core, and up to 10k also in one process."""
     cores = psutil.cpu_count() or 1
-    return {
-        "spacy_ner_1_process": in_fresh_process(spacy_ner, texts, model, 1),
+    single = (
+        {"spacy_ner_1_process": in_fresh_process(spacy_ner, texts, model, 1)}
+        if len(texts) <= SINGLE_PROCESS_NER_MAX
+        else {}
+    )
+    return single | {
         f"spacy_ner_{cores}_processes": in_fresh_process(spacy_ner, texts, model, cores),
         "datasketch_minhash_lsh": in_fresh_process(datasketch_lsh, corpus_parquet),
         "trafilatura_html": in_fresh_process(trafilatura_pages, html_pages),

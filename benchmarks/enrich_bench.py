@@ -21,7 +21,7 @@ from benchmarks.corpus import syndication_corpus
 from tasks.enrich.annotate import enrich_articles
 from tasks.enrich.annotation import load_annotators
 from tasks.enrich.model import ner_pipeline
-from tasks.enrich.pool import map_batches
+from tasks.pool import map_batches
 from tasks.settings import Settings
 
 

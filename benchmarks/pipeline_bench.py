@@ -15,6 +15,7 @@ from benchmarks.baselines import all_baselines
 from benchmarks.corpus import corpus_inputs
 from benchmarks.dedup_bench import in_fresh_process
 from benchmarks.resources import MemoryTimeline, load_average
+from flows.server import api_for_run
 from tasks.settings import Settings
 
 GATE_TASK, PUBLISH_TASK = "validate", "publish"
@@ -63,13 +64,23 @@ def _busy_seconds(runs: list, name: str) -> float:
 
 
 def run_pipeline(inputs: str, warehouse: str) -> dict:
-    """One `news_pipeline(paths, warehouse)` call in this process, with its stages, memory and Prefect's share."""
-    started = time.perf_counter()
-    from flows.pipeline import news_pipeline
-
-    import_seconds = time.perf_counter() - started
+    """One `news_pipeline(paths, warehouse)` call in this process, started the way `newsdesk run` starts it (the
+    temporary API first, then the imports), with its stages, memory and Prefect's share. The wall time runs from
+    the start of the API to the end of the flow: what a user waits for."""
     with MemoryTimeline() as memory:
         called = time.time()
+        temporary_api = api_for_run(Settings().server_url)
+        import prefect  # noqa: F401  (timed apart: Prefect's import is Prefect's cost)
+
+        prefect_imported = time.time()
+        import great_expectations  # noqa: F401  (as `newsdesk run` does, while the API starts)
+
+        from flows.pipeline import news_pipeline
+
+        imported = time.time()
+        if temporary_api is not None:
+            temporary_api.wait()
+        ready = time.time()
         summary = news_pipeline([inputs], warehouse)
         wall = time.time() - called
     runs = _task_runs(summary.run_id)
@@ -88,20 +99,24 @@ def run_pipeline(inputs: str, warehouse: str) -> dict:
     publish_window = windows.get(PUBLISH_TASK)
     stage_seconds = sum(s["seconds"] for s in stages)
     gates, publish = _busy_seconds(runs, GATE_TASK), _busy_seconds(runs, PUBLISH_TASK)
-    first_task = min((start for start, _ in windows.values()), default=called)
+    first_task = min((start for start, _ in windows.values()), default=ready)
+    imports = imported - prefect_imported
     return {
         "status": summary.status,
         "wall_seconds": wall,
-        "import_seconds": import_seconds,
+        "import_seconds": imports,
         "stages": stages,
         "publish": {"seconds": publish, "peak_pss_mb": memory.peak_mb(*publish_window) if publish_window else None},
         "peak_pss_mb": memory.peak_mb(),
         "outside_stages": {
             "seconds": wall - stage_seconds,
             "share": (wall - stage_seconds) / wall,
+            "imports": imports,
             "quality_gates": gates,
             "publish": publish,
-            "before_first_task": first_task - called,
+            "prefect_import": prefect_imported - called,
+            "api_wait": ready - imported,
+            "flow_start": first_task - ready,
             "rest": wall - stage_seconds - gates - publish - (first_task - called),
         },
         "load_average": load_average(),

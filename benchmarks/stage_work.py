@@ -50,7 +50,7 @@ def ingest(paths: list[Path], run_id: str) -> pd.DataFrame:
 def clean(documents: pd.DataFrame, run_id: str) -> pd.DataFrame:
     """`articles` rows (before deduplication) for the documents that have an article in them, as the clean stage
     makes them."""
-    frame = clean_contents(documents, run_id).articles
+    frame = clean_contents(documents, run_id, Settings().with_(workers=1)).articles  # one process per batch already
     frame["published_at"] = pd.to_datetime(frame["published_at"], utc=True)
     return frame
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from flows.server import connect_to_running_server, is_up, run_server
+from flows.server import api_for_run, connect_to_running_server, is_up, run_server
 from tasks.settings import PROJECT_ROOT, Settings
 from tasks.warehouse.location import as_parameter, parse
 
@@ -73,8 +73,9 @@ def _run(args: argparse.Namespace) -> int:
     if missing:
         print(f"newsdesk run: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
-    connect_to_running_server(Settings().server_url)  # before Prefect loads its settings
+    temporary_api = api_for_run(Settings().server_url)  # before Prefect loads its settings
 
+    import great_expectations  # noqa: F401  (the first quality gate's import, taken while the API starts)
     from rich.console import Console
 
     from flows.console import print_failure, print_summary
@@ -86,6 +87,8 @@ def _run(args: argparse.Namespace) -> int:
 
     pipeline = news_pipeline.with_options(task_runner=task_runner(args.runner, args.dask_address))
     try:
+        if temporary_api is not None:
+            temporary_api.wait()
         with progress_bars(Console(stderr=True)):
             summary = pipeline([str(p.absolute()) for p in paths], as_parameter(args.warehouse), args.lock_wait)
     except RunFailed as failed:

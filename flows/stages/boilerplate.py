@@ -10,6 +10,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.run_context import RunContext, StageReport
 from tasks.clean.publisher_boilerplate import learn_boilerplate, strip_boilerplate
+from tasks.enrich.language import detect_languages_of
 from tasks.ingest.rejection import Rejection
 from tasks.warehouse.snapshot import Snapshot
 
@@ -32,6 +33,8 @@ def strip_publisher_boilerplate(ctx: RunContext, report: StageReport) -> StageRe
         ctx.staging.write("articles", stripped, part=path.stem)
         removed += part_removed
         emptied += part_emptied
+    languages = detect_languages_of([row["text"] for row in removed], tuple(ctx.settings.languages))
+    removed = [row | {"language": language} for row, language in zip(removed, languages, strict=True)]
     ctx.staging.write("removed_segments", pd.DataFrame(removed), part="publisher-boilerplate")
     if emptied:
         lost = articles[articles["article_id"].isin(emptied)]

@@ -6,6 +6,7 @@ import hashlib
 import time
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 import pandas as pd
 from prefect import task
@@ -14,8 +15,12 @@ from prefect.cache_policies import NO_CACHE
 from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
 from tasks.clean.article import CleanArticle, PageHints, clean_document
+from tasks.clean.language import detect_language
 from tasks.dedup.content_hash import content_hashes
+from tasks.enrich.language import detect_languages_of, language_detector
 from tasks.ingest.rejection import Rejection
+from tasks.pool import map_batches, split_for_workers
+from tasks.settings import Settings
 
 
 def article_id(source_uri: str, doc_id: str) -> str:
@@ -52,7 +57,7 @@ def _article_row(row, article: CleanArticle, run_id: str) -> dict:
         "published_at": article.published_at,
         "body": body,
         "word_count": len(body.split()),
-        "content_hash": None,  # hashed with the whole batch in `clean`
+        "content_hash": None,  # hashed with the whole chunk at once
         "cluster_id": aid,
         "is_canonical": True,
         "duplicate_of": None,
@@ -68,9 +73,27 @@ class CleanedBatch:
     rejections: list[Rejection] = field(default_factory=list)
 
 
-def clean_contents(contents: pd.DataFrame, run_id: str) -> CleanedBatch:
-    """Each document's clean article (content hashes computed for the whole batch at once), the segments cleaning
-    removed, and a rejection for each document with no article in it."""
+def clean_contents(contents: pd.DataFrame, run_id: str, settings: Settings) -> CleanedBatch:
+    """Each document's clean article, the segments cleaning removed (with their language), and a rejection for
+    each document with no article in it; spread over `settings.workers` processes like enrichment."""
+    languages = tuple(settings.languages)
+    chunks = split_for_workers(contents, settings.workers, settings.batch_size)
+    work = partial(_clean_chunk, run_id=run_id, languages=languages)
+    cleaned = list(map_batches(work, chunks, partial(_load_detectors, languages), settings.workers, len(contents)))
+    return CleanedBatch(
+        pd.concat([c.articles for c in cleaned if len(c.articles)] or [pd.DataFrame()], ignore_index=True),
+        [row for c in cleaned for row in c.removed],
+        [rejection for c in cleaned for rejection in c.rejections],
+    )
+
+
+def _load_detectors(languages: tuple[str, ...]) -> None:
+    """Both language detectors, loaded before the pool forks so that workers share them."""
+    detect_language("Dieser Satz ist auf Deutsch geschrieben")
+    language_detector(languages)
+
+
+def _clean_chunk(contents: pd.DataFrame, run_id: str, languages: tuple[str, ...]) -> CleanedBatch:
     articles, removed, rejections = [], [], []
     # Missing strings as None, not NaN: readers of a row test `text is None`.
     rows = contents.astype(object).where(contents.notna(), None).itertuples(index=False)
@@ -97,6 +120,8 @@ def clean_contents(contents: pd.DataFrame, run_id: str) -> CleanedBatch:
             }
             for i, s in enumerate(article.removed)
         ]
+    for row, language in zip(removed, detect_languages_of([r["text"] for r in removed], languages), strict=True):
+        row["language"] = language
     frame = pd.DataFrame(articles)
     if len(frame):
         frame["content_hash"] = content_hashes(frame["body"])
@@ -108,7 +133,7 @@ def clean(ctx: RunContext, batch: Batch) -> StageReport:
     """Turn each document of the batch into a clean article; a document with no article in it goes to quarantine."""
     started = time.perf_counter()
     contents = ctx.staging.read_part("contents", batch.part)
-    cleaned = clean_contents(contents, ctx.run_id)
+    cleaned = clean_contents(contents, ctx.run_id, ctx.settings)
     ctx.staging.write("articles", cleaned.articles, part=batch.part)
     ctx.staging.write("removed_segments", pd.DataFrame(cleaned.removed), part=batch.part)
     ctx.quarantine(cleaned.rejections, part=batch.part_of("clean"))

@@ -10,7 +10,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
-from tasks.enrich.annotate import detect_languages, enrich_articles
+from tasks.enrich.annotate import enrich_articles
 from tasks.enrich.entities import acronym_merges
 from tasks.ingest.rejection import Rejection
 from tasks.warehouse.snapshot import Snapshot
@@ -56,9 +56,9 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
 
 def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
     """What batches cannot do alone: one row per entity met in several batches (the first batch's), no
-    `removed_segments` or `duplicates` row of an article the run quarantined, the language of every removed segment
-    (whichever step removed it), an acronym and its expansion met in different batches made one entity, and a check
-    that every staged article was enriched."""
+    `removed_segments` or `duplicates` row of an article the run quarantined, an acronym and its expansion met in
+    different batches made one entity, and a check that every staged article was enriched. Its time is the stage's."""
+    started = time.perf_counter()
     staged = sum(pq.ParquetFile(path).metadata.num_rows for path in ctx.staging.files("articles"))
     if staged != report.rows_out:  # a step over the whole run replaced the batch parts instead of writing back
         raise RuntimeError(f"{staged} articles are staged but the enrich batches took {report.rows_out}")
@@ -69,13 +69,11 @@ def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
         _relink(ctx, merges)
     ctx.staging.replace("entities", entities)
     if report.quarantined_ids:
-        ctx.staging.drop_rows("duplicates", "article_id", list(report.quarantined_ids))
-    segments = ctx.staging.read("removed_segments")
-    segments = segments[~segments["article_id"].isin(report.quarantined_ids)]
-    segments["language"] = detect_languages(segments["text"].tolist(), ctx.settings)
-    ctx.staging.replace("removed_segments", segments)
+        for table in ("duplicates", "removed_segments"):
+            ctx.staging.drop_rows(table, "article_id", list(report.quarantined_ids))
     mentions, quotes = len(ctx.staging.read("mentions")), len(ctx.staging.read("quotes"))
     report.note = f"{mentions} mentions, {quotes} quotes, {len(entities)} new entities"
+    report.seconds += time.perf_counter() - started
     return report
 
 

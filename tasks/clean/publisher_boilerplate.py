@@ -29,7 +29,7 @@ def strip_boilerplate(
 ) -> tuple[pd.DataFrame, list[dict], list[str]]:
     """(articles with boilerplate paragraphs removed, removed_segments rows, ids of articles nothing was left of)."""
     articles = articles.copy()
-    removed, emptied, rewritten = [], [], []
+    removed, emptied, bodies = [], [], {}
     for index, row in articles[articles["publisher"].isin(learned)].iterrows():
         hashes = learned[row["publisher"]]
         paragraphs = row["body"].split(PARAGRAPH_BREAK)
@@ -49,13 +49,15 @@ def strip_boilerplate(
                     }
                 )
                 position += 1
-        if not kept:
+        if kept:
+            bodies[index] = PARAGRAPH_BREAK.join(kept)
+        else:
             emptied.append(row["article_id"])
-            continue
-        body = PARAGRAPH_BREAK.join(kept)
-        articles.at[index, "body"] = body
-        articles.at[index, "word_count"] = len(body.split())
-        rewritten.append(index)
-    if rewritten:
-        articles.loc[rewritten, "content_hash"] = content_hashes(articles.loc[rewritten, "body"])
+    if bodies:
+        rewritten = pd.Series(bodies, dtype=articles["body"].dtype)
+        articles.loc[rewritten.index, "body"] = rewritten
+        articles.loc[rewritten.index, "word_count"] = (
+            rewritten.str.split().str.len().astype(articles["word_count"].dtype)
+        )
+        articles.loc[rewritten.index, "content_hash"] = content_hashes(rewritten)
     return articles[~articles["article_id"].isin(emptied)], removed, emptied

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import math
 from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
@@ -13,14 +12,10 @@ import pyarrow as pa
 
 from tasks.enrich.annotation import ArticleAnnotation, ArticleRecord, Failure, annotate_records, load_annotators
 from tasks.enrich.entities import EntityIndex
-from tasks.enrich.language import detect_languages_of
-from tasks.enrich.pool import map_batches
 from tasks.enrich.quotes import Quote
+from tasks.pool import map_batches, split_for_workers
 from tasks.schemas import TABLES
 from tasks.settings import Settings
-
-BATCHES_PER_WORKER = 4
-"""Several batches per worker keep both cores busy to the end of a run."""
 
 ARTICLE_COLUMNS = ("article_id", "language", "tone", "polarity", "keyphrases")
 
@@ -35,23 +30,13 @@ class Enrichment:
     failures: list[tuple[str, str]] = field(default_factory=list)
 
 
-def detect_languages(texts: list[str], settings: Settings) -> list[str | None]:
-    """ISO 639-1 code of each text (article bodies, removed segments), among settings.languages; None if untold."""
-    return detect_languages_of(list(texts), tuple(settings.languages))
-
-
 def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settings: Settings) -> Enrichment:
     """Annotate every article; frames follow tasks/schemas.py without run_id; failed articles are listed, not raised."""
     records = [
         ArticleRecord(r.article_id, r.body, _day(r.published_at))
         for r in articles[["article_id", "body", "published_at"]].itertuples(index=False)
     ]
-    size = max(1, min(settings.batch_size, math.ceil(len(records) / max(1, settings.workers * BATCHES_PER_WORKER))))
-    batches = [records[i : i + size] for i in range(0, len(records), size)]
-    languages = tuple(settings.languages)
-    work = partial(annotate_records, model=settings.spacy_model, languages=languages)
-    prepare = partial(load_annotators, settings.spacy_model, languages)
-    results = [item for batch in map_batches(work, batches, prepare, settings.workers, len(records)) for item in batch]
+    results = _annotate_distinct(records, settings)
     done = [r for r in results if isinstance(r, ArticleAnnotation)]
     index = EntityIndex(known_entities)
     index.learn_acronyms(m.name for a in done for m in a.mentions if m.type == "ORG")
@@ -82,6 +67,22 @@ def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settin
         date_mentions=_frame(_columns("date_mentions"), "date_mentions", date_rows),
         failures=[(f.article_id, f.reason) for f in results if isinstance(f, Failure)],
     )
+
+
+def _annotate_distinct(records: list[ArticleRecord], settings: Settings) -> list[ArticleAnnotation | Failure]:
+    """The annotation of every record, each distinct (body, day) annotated once: a syndicated copy that repeats
+    its original word for word, on the same day, has exactly the original's annotation under its own id."""
+    distinct: dict[tuple[str, date | None], ArticleRecord] = {}
+    for record in records:
+        distinct.setdefault((record.body, record.published_on), record)
+    languages = tuple(settings.languages)
+    work = partial(annotate_records, model=settings.spacy_model, languages=languages)
+    prepare = partial(load_annotators, settings.spacy_model, languages)
+    batches = split_for_workers(list(distinct.values()), settings.workers, settings.batch_size)
+    done = {
+        r.article_id: r for batch in map_batches(work, batches, prepare, settings.workers, len(distinct)) for r in batch
+    }
+    return [done[distinct[(r.body, r.published_on)].article_id]._replace(article_id=r.article_id) for r in records]
 
 
 def _article_row(a: ArticleAnnotation) -> dict:

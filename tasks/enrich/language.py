@@ -23,11 +23,12 @@ def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
 
 
 def detect_languages_of(texts: list[str], languages: tuple[str, ...]) -> list[str | None]:
-    """ISO 639-1 codes of many texts; None for a text without enough letters to judge."""
+    """ISO 639-1 codes of many texts; None for a text without enough letters to judge. Each distinct text is
+    judged once: removed segments (notices, kickers) and syndicated bodies repeat across articles."""
     detector = language_detector(tuple(languages))
-    results: list[str | None] = [None] * len(texts)
-    judged = [i for i, text in enumerate(texts) if sum(ch.isalpha() for ch in text or "") >= MIN_LETTERS]
-    for i in judged:  # one at a time: lingua's parallel mode hangs in a forked worker
-        language = detector.detect_language_of(texts[i])
-        results[i] = language.iso_code_639_1.name.lower() if language is not None else None
-    return results
+    judged = {text for text in texts if text and sum(ch.isalpha() for ch in text) >= MIN_LETTERS}
+    codes = {}
+    for text in judged:  # one at a time: lingua's parallel mode hangs in a forked worker
+        language = detector.detect_language_of(text)
+        codes[text] = language.iso_code_639_1.name.lower() if language is not None else None
+    return [codes.get(text) for text in texts]

@@ -8,9 +8,9 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from tasks.enrich.annotate import detect_languages, enrich_articles
+from tasks.enrich.annotate import enrich_articles
 from tasks.enrich.names import entity_id
-from tasks.enrich.pool import SMALL_INPUT
+from tasks.pool import SMALL_INPUT
 from tasks.schemas import TABLES
 from tasks.settings import Settings
 
@@ -149,12 +149,20 @@ def test_worker_pool_gives_what_one_process_gives():
         pd.testing.assert_frame_equal(getattr(alone, table), getattr(pooled, table))
 
 
-def test_detect_languages_for_removed_segments():
-    assert detect_languages(
-        [
-            "Follow us on Twitter and never miss an update from our newsroom",
-            "Hea lugeja, näeme et kasutate vanemat brauseri versiooni",
-            "",
-        ],
-        SETTINGS,
-    ) == ["en", "et", None]
+def test_a_word_for_word_copy_gets_its_originals_annotation_under_its_own_id():
+    articles = _articles(BODIES[0], BODIES[1], BODIES[0])
+    articles.loc[2, "published_at"] = pd.Timestamp("2022-01-20", tz="UTC")  # same words, another day
+    articles = pd.concat([articles, _articles(BODIES[0]).assign(article_id="copy")], ignore_index=True)
+    result = enrich_articles(articles, NO_ENTITIES, SETTINGS)
+
+    def rows(table: str, article_id: str) -> list[tuple]:
+        frame = getattr(result, table)
+        frame = frame[frame.article_id == article_id].drop(columns=["article_id", "quote_id"], errors="ignore")
+        return [tuple(map(str, row)) for row in frame.itertuples(index=False)]
+
+    for table in ("mentions", "quotes", "date_mentions"):
+        assert rows(table, "copy") == rows(table, "a0") and rows(table, "a0")
+    quote_ids = result.quotes.groupby("article_id")["quote_id"].apply(set)
+    assert quote_ids["copy"].isdisjoint(quote_ids["a0"])
+    wednesday = result.date_mentions[result.date_mentions.text == "on Wednesday"].set_index("article_id")["date"]
+    assert wednesday["a2"] != wednesday["a0"] == wednesday["copy"]  # resolved against each copy's own day

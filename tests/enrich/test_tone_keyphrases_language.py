@@ -1,7 +1,7 @@
 import yake
 
 from tasks.enrich.keyphrases import keyphrases
-from tasks.enrich.language import detect_language
+from tasks.enrich.language import detect_language, detect_languages_of
 from tasks.enrich.tone import tone_of
 from tasks.settings import Settings
 
@@ -45,3 +45,10 @@ def test_language_among_allowed_languages():
     assert detect_language("Hea lugeja, näeme et kasutate vanemat brauseri versiooni.", languages) == "et"
     assert detect_language("Der Bundeskanzler sprach am Montag mit Journalisten in Berlin.", languages) == "de"
     assert detect_language("123 --", languages) is None
+
+
+def test_languages_of_many_texts_with_repeats_and_blanks():
+    notice = "Follow us on Twitter and never miss an update from our newsroom"
+    estonian = "Hea lugeja, näeme et kasutate vanemat brauseri versiooni"
+    texts = [notice, estonian, "", None, notice, "12 --"]
+    assert detect_languages_of(texts, Settings().languages) == ["en", "et", None, None, "en", None]

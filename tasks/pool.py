@@ -1,0 +1,52 @@
+"""Spread batches of documents over worker processes that each hold the models once (cleaning, enrichment)."""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+SMALL_INPUT = 300
+"""Below this many documents a pool's start-up costs more than the second core gives back."""
+
+BATCHES_PER_WORKER = 4
+"""Several batches per worker keep both cores busy to the end of a stage."""
+
+Item = TypeVar("Item")
+Batch = TypeVar("Batch")
+Result = TypeVar("Result")
+
+
+def split_for_workers(items: Sequence[Item], workers: int, max_size: int) -> list[Sequence[Item]]:
+    """Consecutive slices of `items`, BATCHES_PER_WORKER per worker and none longer than `max_size`."""
+    size = max(1, min(max_size, math.ceil(len(items) / max(1, workers * BATCHES_PER_WORKER))))
+    return [items[i : i + size] for i in range(0, len(items), size)]
+
+
+def map_batches(
+    work: Callable[[Batch], Result], batches: list[Batch], prepare: Callable[[], None], workers: int, documents: int
+) -> Iterator[Result]:
+    """Results of `work` on each batch, in order; in-process for small inputs or a single worker.
+
+    `prepare` loads the models here before the pool forks, so workers share them copy-on-write and start at
+    once (it runs again as each worker starts, where it finds them loaded). Work must return plain
+    values such as tuples, never spaCy Docs.
+    """
+    if not batches:  # nothing to do (a re-run): do not load the models at all
+        return
+    prepare()
+    if workers <= 1 or documents < SMALL_INPUT or len(batches) < 2:
+        yield from map(work, batches)
+        return
+    context = multiprocessing.get_context("fork")
+    with context.Pool(min(workers, len(batches)), initializer=_start_worker, initargs=(prepare,)) as pool:
+        yield from pool.imap(work, batches)
+
+
+def _start_worker(prepare: Callable[[], None]) -> None:
+    """A worker ends when the pool sends it SIGTERM; the handler a forked worker inherits from a Prefect flow
+    process would print a traceback instead."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    prepare()
