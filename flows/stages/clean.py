@@ -94,6 +94,7 @@ def _load_detectors(languages: tuple[str, ...]) -> None:
 
 
 def _clean_chunk(contents: pd.DataFrame, run_id: str, languages: tuple[str, ...]) -> CleanedBatch:
+    """One worker's share of a batch: what `clean_contents` returns, for these documents."""
     articles, removed, rejections = [], [], []
     # Missing strings as None, not NaN: readers of a row test `text is None`.
     rows = contents.astype(object).where(contents.notna(), None).itertuples(index=False)

@@ -1,0 +1,31 @@
+"""The worker pool clean and enrich share: results in order, and workers that end quietly."""
+
+from __future__ import annotations
+
+import signal
+
+from tasks.pool import SMALL_INPUT, map_batches, split_for_workers
+
+
+def _double(batch: list[int]) -> list[int]:
+    return [2 * n for n in batch]
+
+
+def test_batches_keep_their_order_and_none_is_longer_than_asked():
+    batches = split_for_workers(list(range(100)), workers=2, max_size=10)
+    assert [n for batch in batches for n in batch] == list(range(100))
+    assert max(len(batch) for batch in batches) == 10
+    assert len(split_for_workers(list(range(100)), workers=2, max_size=1000)) == 8  # 4 per worker
+
+
+def test_workers_end_quietly_under_the_sigterm_handler_of_a_flow_process(capfd):
+    def flow_handler(signum, frame):  # what a Prefect flow process installs
+        raise RuntimeError("terminated")
+
+    previous = signal.signal(signal.SIGTERM, flow_handler)
+    try:
+        results = list(map_batches(_double, [[1], [2], [3], [4]], lambda: None, 2, SMALL_INPUT))
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert results == [[2], [4], [6], [8]]
+    assert "Traceback" not in capfd.readouterr().err
