@@ -130,7 +130,8 @@ def render(results: dict) -> str:
         "MB/s and words/s are the input's megabytes and words of article text divided by the stage's seconds, so "
         "stages compare on one scale; docs/s counts the documents the stage took in. Peak PSS is the highest sum of "
         "PSS over the whole process tree (the flow, its enrichment workers, Prefect's temporary API) during the stage, "
-        "sampled every 50 ms. Every run is a fresh process.",
+        "sampled every 50 ms, or less often when a sample is costly: sampling takes at most 5% of a core. Every run "
+        "is a fresh process.",
         "",
         "## Targets",
         "",

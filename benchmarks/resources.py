@@ -29,10 +29,13 @@ def tree_pss(process: psutil.Process) -> int:
 
 
 class MemoryTimeline:
-    """Samples the process tree's memory (PSS) every `interval` seconds while the block runs."""
+    """Samples the process tree's memory (PSS) while the block runs: every `interval` seconds, or less often when a
+    sample is costly, so that sampling takes at most `max_share` of a core. Reading PSS walks every page of every
+    process: about 0.1 s of CPU for a 2 GB tree, which at a fixed 50 ms took 40% of a core from the work measured."""
 
-    def __init__(self, interval: float = 0.05):
+    def __init__(self, interval: float = 0.05, max_share: float = 0.05):
         self.interval = interval
+        self.max_share = max_share
         self.times: list[float] = []
         self.pss: list[int] = []
 
@@ -45,9 +48,11 @@ class MemoryTimeline:
     def _sample(self) -> None:
         process = psutil.Process()
         while self._running:
+            started = time.perf_counter()
             self.times.append(time.time())
             self.pss.append(tree_pss(process))
-            time.sleep(self.interval)
+            cost = time.perf_counter() - started
+            time.sleep(max(self.interval, cost / self.max_share - cost))
 
     def __exit__(self, *exc) -> None:
         self._running = False
