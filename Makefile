@@ -29,8 +29,8 @@ browser:  ## Debian's headless Chromium, for the tests that look at the report a
 server: setup  ## a local Prefect server (UI on http://127.0.0.1:4200) that runs record into; database in .prefect/
 	$(BIN)/newsdesk server --home .prefect
 
-bench: setup  ## benchmarks (not tests): figures beside the bare libraries
-	$(BIN)/python -m benchmarks
+bench: setup  ## benchmarks (not tests), about 95 min on 2 cores; BENCH_ARGS="--sizes 1000 10000 --no-million" for ~6 min
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 docs: setup  ## regenerate warehouse/README.md from tasks/schemas.py
 	$(BIN)/python -m tasks.analytics.table_docs

@@ -91,6 +91,7 @@ def run_pipeline(inputs: str, warehouse: str) -> dict:
             "rows_in": r.rows_in,
             "rows_out": r.rows_out,
             "skipped": r.skipped,
+            "ran": r.ran,
             "seconds": r.seconds,
             "peak_pss_mb": memory.peak_mb(*windows.get(r.stage, (None, None))),
         }

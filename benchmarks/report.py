@@ -34,7 +34,9 @@ def _pipeline(size: str, measured: dict) -> list[str]:
     corpus, first, rerun = measured["corpus"], measured["pipeline"]["first"], measured["pipeline"]["rerun"]
     outside, prefect = first["outside_stages"], prefect_cost(first)
     formats = ", ".join(f"{n:,} {kind}" for kind, n in corpus["articles_by_format"].items())
-    rerun_stages = ", ".join(f"{s['stage']} {s['seconds']:.1f} s" for s in rerun["stages"])
+    rerun_stages = ", ".join(
+        f"{s['stage']} {s['seconds']:.1f} s" if s["ran"] else f"{s['stage']} not run" for s in rerun["stages"]
+    )
     total = {"seconds": first["wall_seconds"], "peak_pss_mb": first["peak_pss_mb"]} | first["end_to_end"]
     return [
         f"### {int(size):,} articles",
@@ -48,7 +50,7 @@ def _pipeline(size: str, measured: dict) -> list[str]:
         _stage_row("**end to end** (API start to flow end)", corpus["articles"], total),
         "",
         f"Outside the stages: {outside['seconds']:.1f} s ({outside['share']:.0%} of {first['wall_seconds']:.1f} s): "
-        f"importing pandas, spaCy, GX and the flow {outside['imports']:.1f} s, quality gates "
+        f"importing pandas, GX and the flow {outside['imports']:.1f} s, quality gates "
         f"{outside['quality_gates']:.1f} s, publish {outside['publish']:.1f} s, importing Prefect "
         f"{outside['prefect_import']:.1f} s, waiting for its temporary API {outside['api_wait']:.1f} s (it starts "
         f"before the imports), the flow's start to its first task {outside['flow_start']:.1f} s, the rest (task "
@@ -56,7 +58,9 @@ def _pipeline(size: str, measured: dict) -> list[str]:
         f"{prefect['seconds']:.1f} s ({prefect['share']:.0%}).",
         "",
         f"Re-run on the unchanged input: {rerun['wall_seconds']:.1f} s, {measured['pipeline']['rerun_share']:.0%} of "
-        f"the first run (stages {rerun_stages}; "
+        f"the first run (stages {rerun_stages}: ingest staged no new document; quality gates "
+        f"{rerun['outside_stages']['quality_gates']:.1f} s, imports {rerun['outside_stages']['imports']:.1f} s, "
+        f"importing Prefect {rerun['outside_stages']['prefect_import']:.1f} s; "
         f"load average {rerun['load_average']}).",
         "",
     ]

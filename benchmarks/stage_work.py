@@ -1,7 +1,7 @@
 """The stages whose cost does not depend on the NER model, called directly in batches, without the flow.
 
 Ingest and clean run batch by batch on a process per core (as the flow's batches do on a Dask cluster).
-Used for the 1M-article run (`python -m benchmarks --million`) and for profiling one stage: ingest reads the input
+Used for the 1M-article run of `python -m benchmarks` and for profiling one stage: ingest reads the input
 files with the ingest readers, clean runs clean_document on each document, dedup runs assign_clusters over the
 whole corpus, publish writes `documents` and `articles` as one warehouse version.
 """

@@ -36,7 +36,7 @@ def summary_markdown(summary: RunSummary) -> str:
     ]
     for r in summary.stages:
         suites = [o for o in summary.outcomes if o.stage == r.stage]
-        verdict = "passed" if all(o.success for o in suites) else "**FAILED**"
+        verdict = "none" if not suites else "passed" if all(o.success for o in suites) else "**FAILED**"
         lines.append(
             f"| {r.stage} | {r.rows_in} | {r.rows_out} | {r.quarantined} | {r.seconds:.1f} | {verdict} | {md(r.note)} |"
         )

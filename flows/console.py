@@ -19,6 +19,13 @@ _out = Console(highlight=False, width=_WIDTH)
 _err = Console(stderr=True, highlight=False, width=_WIDTH)
 
 
+def _verdict(suites: list[ValidationOutcome]) -> str:
+    failed = sum(not o.success for o in suites)
+    if not suites:
+        return "none"
+    return f"[red]{failed} FAILED[/red]" if failed else f"{len(suites)}/{len(suites)} passed"
+
+
 def _stage_table(summary: RunSummary) -> Table:
     table = Table(title=f"newsdesk run {summary.run_id}")
     for header in ("stage", "rows in", "rows out", "quarantined", "suites", "seconds", "note"):
@@ -26,11 +33,7 @@ def _stage_table(summary: RunSummary) -> Table:
             header, justify="right" if header in ("rows in", "rows out", "quarantined", "seconds") else "left"
         )
     for r in summary.stages:
-        suites = [o for o in summary.outcomes if o.stage == r.stage]
-        passed = sum(o.success for o in suites)
-        verdict = (
-            f"{passed}/{len(suites)} passed" if passed == len(suites) else f"[red]{len(suites) - passed} FAILED[/red]"
-        )
+        verdict = _verdict([o for o in summary.outcomes if o.stage == r.stage])
         table.add_row(r.stage, str(r.rows_in), str(r.rows_out), str(r.quarantined), verdict, f"{r.seconds:.1f}", r.note)
     return table
 

@@ -112,6 +112,12 @@ def _inputs(ctx: RunContext, paths: list[str] | None, inbox: str | None) -> list
 
 def _stages(gate: QualityGate, ctx: RunContext, summary: RunSummary, batches: list[Batch]) -> None:
     _gated(gate, ctx, summary, run_batches(ingest, ctx, batches))
+    if summary.stages[-1].rows_out == 0:
+        # Unchanged or refused input only: the later stages would read nothing, so they do not start (and a re-run
+        # of the same input costs the ingest and its gate, not four stages and their suites on empty tables).
+        get_run_logger().info("ingest staged no new document: clean, dedup and enrich have nothing to read")
+        summary.stages += [StageReport.not_run(stage, "no new document") for stage in STAGE_NAMES[1:]]
+        return
     _gated(gate, ctx, summary, strip_publisher_boilerplate(ctx, run_batches(clean, ctx, batches)))
     _gated(gate, ctx, summary, dedup(ctx))
     _gated(gate, ctx, summary, merge_batches(ctx, run_batches(enrich, ctx, batches)))

@@ -52,6 +52,13 @@ class StageReport:
     """Inputs already published, left alone."""
     quarantined_ids: tuple[str, ...] = ()
     """Articles the stage quarantined, whose rows in other staged tables must go too."""
+    ran: bool = True
+    """False when the stage had nothing to read and did not start."""
+
+    @classmethod
+    def not_run(cls, stage: str, why: str) -> StageReport:
+        """A stage left out because it had nothing to read: it staged no table, so no suite had anything to check."""
+        return cls(stage, rows_in=0, rows_out=0, note=f"not run: {why}", ran=False)
 
     @classmethod
     def combined(cls, reports: list[StageReport]) -> StageReport:

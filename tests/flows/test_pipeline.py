@@ -88,6 +88,25 @@ def test_a_second_run_adds_no_rows_and_changes_no_ids(seeded_warehouse, tmp_path
     assert len(read(warehouse, "runs")) == 2
 
 
+def test_a_run_with_no_new_document_stops_after_ingests_gate_and_still_records_its_refusals(seeded_warehouse, tmp_path):
+    warehouse = copy_of(seeded_warehouse, tmp_path)
+    refused = tmp_path / "refused"
+    refused.mkdir()
+    (refused / "empty.txt").write_bytes(b"")
+    summary = run([PROJECT_ROOT / "seeds", refused], warehouse)
+    assert summary.status == "published"
+    ingest, *later = summary.stages
+    assert (ingest.rows_out, ingest.skipped, ingest.quarantined) == (0, 5, 1)
+    assert [(r.stage, r.rows_in, r.note) for r in later] == [
+        (stage, 0, "not run: no new document") for stage in ("clean", "dedup", "enrich")
+    ]
+    assert {(o.stage, o.suite) for o in summary.outcomes} == {("ingest", "documents"), ("ingest", "quarantine")}
+    quarantine = read(warehouse, "quarantine")
+    assert quarantine["source_uri"].str.endswith("empty.txt").sum() == 1
+    validations = read(warehouse, "validations")
+    assert set(validations.loc[validations["run_id"] == summary.run_id, "stage"]) == {"ingest"}
+
+
 def test_a_copy_under_another_name_is_an_exact_duplicate(seeded_warehouse, tmp_path):
     warehouse = copy_of(seeded_warehouse, tmp_path)
     inbox = tmp_path / "inbox"
