@@ -254,7 +254,8 @@ INTERNAL_TABLES: dict[str, Table] = {
             _c(
                 "facts",
                 pa.binary(),
-                "sorted little-endian uint64 codes, one per number or name: hash of the two words before it (high half) and of itself (low half).",
+                "sorted little-endian uint64 codes, one per number or name: hash of the two words before it (high "
+                "half) and of itself (low half).",
                 False,
             ),
             RUN_ID,

@@ -45,14 +45,19 @@ _ZONES = {
     "pdt": -7,
 }
 _MONTH = r"(?P<month>[^\W\d_]{3,11})\.?"
-_TIME = r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?(?:\s*(?P<zone>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?)?"
+_TIME = (
+    r"(?:[,\s]+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?:\s*(?P<ampm>[ap]\.?m\.?))?"
+    r"(?:\s*(?P<zone>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?)?"
+)
 _FORMS = (
     re.compile(
-        rf"(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})(?:\s*(?P<zone>[A-Z]{{2,4}}))?,?\s+(?P<day>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<year>\d{{4}})",
+        rf"(?P<hour>\d{{1,2}})[:.](?P<minute>\d{{2}})(?:\s*(?P<zone>[A-Z]{{2,4}}))?,?\s+"
+        rf"(?P<day>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<year>\d{{4}})",
         _I,
     ),
     re.compile(
-        r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
+        r"(?P<year>\d{4})-(?P<mon>\d{2})-(?P<day>\d{2})"
+        r"(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<zone>Z|[+-]\d{2}:?\d{2})?)?"
     ),
     re.compile(rf"(?P<day>\d{{1,2}})\.?\s+{_MONTH}\s+(?P<year>\d{{4}}){_TIME}", _I),
     re.compile(rf"{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){_TIME}", _I),

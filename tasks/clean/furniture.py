@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from tasks.clean.bylines import is_reporting_credit, read_byline
 from tasks.clean.calls_to_action import is_social_cta
 from tasks.clean.credits import caption_split, is_copyright, is_editor_credit
@@ -48,6 +50,6 @@ def mark_furniture(lines: list[Line]) -> None:
 
 def _mark_caption_leads(lines: list[Line]) -> None:
     """A line that the next caption repeats and extends is the same caption printed twice (alt text, then caption)."""
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in pairwise(lines):
         if line.kept and nxt.reason == "caption" and nxt.text.startswith(line.text.rstrip(".")):
             line.reason = "caption"

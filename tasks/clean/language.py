@@ -1,4 +1,5 @@
-"""Which language a line is in: a cheap English function-word test first, lingua only to confirm the few doubtful lines."""
+"""Which language a line is in: a cheap English function-word test first, lingua only to confirm the few doubtful
+lines."""
 
 from __future__ import annotations
 

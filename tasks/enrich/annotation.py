@@ -57,7 +57,9 @@ def annotate_records(
         docs = list(nlp.pipe(texts))
     except Exception:  # one bad text must not sink its batch: find it by going one at a time
         docs = [_doc_or_error(nlp, text) for text in texts]
-    return [_annotate_guarded(r, language, doc) for r, language, doc in zip(records, languages_found, docs)]
+    return [
+        _annotate_guarded(r, language, doc) for r, language, doc in zip(records, languages_found, docs, strict=True)
+    ]
 
 
 def _doc_or_error(nlp, text: str):

@@ -13,7 +13,10 @@ MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if 
 MONTHS["sept"] = 9
 WEEKDAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 
-_MONTH = r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})(?!\d|[.,]\d)"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -26,7 +29,8 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("month_year", rf"\b(?i:(?:early|mid|late)[- ])?{_MONTH}\s+{_YEAR}"),
     (
         "month",
-        rf"\b(?i:in|since|until|by|from|during|through|before|after)\s+(?i:(?:early|mid|late)[- ]|the\s+(?:beginning|middle|end)\s+of\s+)?{_MONTH}(?!\w)(?!,?\s+(?:19|20)\d{{2}})",
+        rf"\b(?i:in|since|until|by|from|during|through|before|after)\s+"
+        rf"(?i:(?:early|mid|late)[- ]|the\s+(?:beginning|middle|end)\s+of\s+)?{_MONTH}(?!\w)(?!,?\s+(?:19|20)\d{{2}})",
     ),
     ("weekday", rf"\b(?:(?P<direction>(?i:last|next|this|on))\s+)?{_WEEKDAY}(?!\w)"),
     ("relative", rf"\b(?P<direction>(?i:last|next|this|past|coming))\s+{_UNIT}\b"),

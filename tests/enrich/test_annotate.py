@@ -32,9 +32,9 @@ def _articles(*bodies: str, published: str | None = "2022-01-14") -> pd.DataFram
 
 def _names(enrichment, article_id: str) -> dict[str, str]:
     """Mention text -> canonical name of the entity it links to."""
-    names = dict(zip(enrichment.entities.entity_id, enrichment.entities.name))
+    names = dict(zip(enrichment.entities.entity_id, enrichment.entities.name, strict=True))
     mentions = enrichment.mentions[enrichment.mentions.article_id == article_id]
-    return {text: names[i] for text, i in zip(mentions.text, mentions.entity_id)}
+    return {text: names[i] for text, i in zip(mentions.text, mentions.entity_id, strict=True)}
 
 
 BODIES = (
@@ -63,7 +63,7 @@ def test_frames_carry_the_schema_columns_and_types(enriched):
 
 def test_offsets_point_at_the_text(enriched):
     articles, enrichment = enriched
-    bodies = dict(zip(articles.article_id, articles.body))
+    bodies = dict(zip(articles.article_id, articles.body, strict=True))
     for frame in (enrichment.mentions, enrichment.date_mentions):
         for row in frame.itertuples():
             assert bodies[row.article_id][row.start : row.end] == row.text
@@ -84,7 +84,7 @@ def test_one_person_under_every_form_of_the_name(enriched):
 
 def test_places_carry_country_codes(enriched):
     _, enrichment = enriched
-    codes = dict(zip(enrichment.mentions.text, enrichment.mentions.country_codes))
+    codes = dict(zip(enrichment.mentions.text, enrichment.mentions.country_codes, strict=True))
     assert codes["Estonian"] == ["EE"] and codes["Brussels"] == ["BE"] and codes["Moscow"] == ["RU"]
     assert codes["Kremlin"] == ["RU"]
     assert codes["Baltic states"] == ["EE", "LV", "LT"]

@@ -35,9 +35,9 @@ def seeds():
 
 
 def _found(enrichment, name: str) -> list[tuple[str, str | None]]:
-    names = dict(zip(enrichment.entities.entity_id, enrichment.entities.name))
+    names = dict(zip(enrichment.entities.entity_id, enrichment.entities.name, strict=True))
     quotes = enrichment.quotes[enrichment.quotes.article_id == name]
-    return [(_key(t), names.get(s)) for t, s in zip(quotes.text, quotes.speaker_entity_id)]
+    return [(_key(t), names.get(s)) for t, s in zip(quotes.text, quotes.speaker_entity_id, strict=True)]
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
