@@ -1,5 +1,5 @@
-"""How a run's input is split: batches of at most `batch_size` input files, each taken through ingest, clean and
-enrich on its own (dedup and the quality gate see the whole run)."""
+"""How a run's input is split: batches of at most `batch_size` input files and about `batch_bytes` of input, each
+taken through ingest, clean and enrich on its own (dedup and the quality gate see the whole run)."""
 
 from __future__ import annotations
 
@@ -31,11 +31,36 @@ class Batch:
         return f"{stage}-{self.part}"
 
 
-def split_inputs(items: list[Path | Rejection], size: int) -> list[Batch]:
-    """Consecutive batches in discovery order; at least one, so every stage stages its tables even for no input."""
-    size = max(1, size)
-    chunks = [tuple(items[i : i + size]) for i in range(0, len(items), size)] or [()]
-    return [Batch(n, chunk) for n, chunk in enumerate(chunks)]
+def split_inputs(items: list[Path | Rejection], max_files: int, max_bytes: int) -> list[Batch]:
+    """Consecutive batches in discovery order; at least one, so every stage stages its tables even for no input.
+
+    A batch closes at `max_files` files or before it would pass `max_bytes`, so that what a batch holds in memory
+    is bounded whatever the corpus size, also when each file is a JSONL file of many articles (a file larger than
+    `max_bytes` is a batch of its own).
+    """
+    chunks: list[tuple[Path | Rejection, ...]] = []
+    chunk: list[Path | Rejection] = []
+    size = 0
+    for item in items:
+        weight = _bytes(item)
+        if chunk and (len(chunk) >= max(1, max_files) or size + weight > max_bytes):
+            chunks.append(tuple(chunk))
+            chunk, size = [], 0
+        chunk.append(item)
+        size += weight
+    if chunk or not chunks:
+        chunks.append(tuple(chunk))
+    return [Batch(n, c) for n, c in enumerate(chunks)]
+
+
+def _bytes(item: Path | Rejection) -> int:
+    """Size of an input file on disk; a refusal, or a file gone since discovery (ingest quarantines it), weighs 0."""
+    if isinstance(item, Rejection):
+        return 0
+    try:
+        return item.stat().st_size
+    except OSError:
+        return 0
 
 
 def run_batches(stage: Task[..., StageReport], ctx: RunContext, batches: list[Batch]) -> StageReport:

@@ -107,7 +107,7 @@ def _inputs(ctx: RunContext, paths: list[str] | None, inbox: str | None) -> list
         )
         ctx.staging.write(LEDGER, pending.ledger.assign(run_id=ctx.run_id))
         items = pending.items
-    return split_inputs(items, ctx.settings.batch_size)
+    return split_inputs(items, ctx.settings.batch_size, ctx.settings.batch_bytes)
 
 
 def _stages(gate: QualityGate, ctx: RunContext, summary: RunSummary, batches: list[Batch]) -> None:

@@ -30,6 +30,8 @@ class Settings:
     """ISO 639-1 codes the language detector may answer with."""
     batch_size: int = field(default_factory=lambda: int(_env("BATCH_SIZE", "2000")))
     """Input files per batch: ingest, clean and enrich run once per batch (also enrichment's chunk size)."""
+    batch_bytes: int = field(default_factory=lambda: int(_env("BATCH_BYTES", str(16 * 1024 * 1024))))
+    """Input bytes per batch (a batch also closes here): what a batch holds in memory stays bounded."""
     workers: int = field(default_factory=lambda: int(_env("WORKERS", str(min(2, os.cpu_count() or 1)))))
     server_url: str = field(default_factory=lambda: _env("SERVER_URL", "http://127.0.0.1:4200/api"))
     """Prefect API that `newsdesk run` records into when a server answers there (PREFECT_API_URL wins)."""

@@ -139,7 +139,7 @@ def test_an_acronym_and_its_long_form_are_one_entity_across_batches_and_runs(see
     for name, text in stories.items():
         (inbox / name).write_text(text + " The talks went on for hours and will continue next month in Geneva.")
     nato = read(seeded_warehouse, "mentions").query("text == 'NATO'")["entity_id"].unique().tolist()
-    monkeypatch.setenv("NEWSDESK_BATCH_SIZE", "1")  # each file in its own batch
+    monkeypatch.setenv("NEWSDESK_BATCH_BYTES", "1")  # every file passes the byte bound: a batch per file
 
     run([inbox], warehouse)
 
