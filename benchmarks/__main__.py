@@ -1,6 +1,6 @@
 """`make bench`: the pipeline on seeded corpora beside the bare libraries, written to JSON and a markdown page.
 
-    python -m benchmarks                                    # 1k, 10k, 100k, then 1M without the flow: ~95 min
+    python -m benchmarks                                    # 1k, 10k, 100k, then 1M without the flow: ~80 min
     python -m benchmarks --sizes 1000 10000 --no-million    # a quick look: ~6 min
 
 Per size: a corpus is generated and written as input files (JSONL records, some .txt and .html pages), the flow
