@@ -11,7 +11,7 @@ from prefect.cache_policies import NO_CACHE
 from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
 from tasks.enrich.annotate import enrich_articles
-from tasks.enrich.entities import acronym_merges
+from tasks.enrich.entities import acronym_merges, one_row_per_entity
 from tasks.ingest.rejection import Rejection
 from tasks.warehouse.snapshot import Snapshot
 
@@ -55,14 +55,14 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
 
 
 def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
-    """What batches cannot do alone: one row per entity met in several batches (the first batch's), no
+    """What batches cannot do alone: one row per entity met in several batches (by its preferred spelling), no
     `removed_segments` or `duplicates` row of an article the run quarantined, an acronym and its expansion met in
     different batches made one entity, and a check that every staged article was enriched. Its time is the stage's."""
     started = time.perf_counter()
     staged = sum(pq.ParquetFile(path).metadata.num_rows for path in ctx.staging.files("articles"))
     if staged != report.rows_out:  # a step over the whole run replaced the batch parts instead of writing back
         raise RuntimeError(f"{staged} articles are staged but the enrich batches took {report.rows_out}")
-    entities = ctx.staging.read("entities").drop_duplicates("entity_id", keep="first")
+    entities = one_row_per_entity(ctx.staging.read("entities"))
     merges = acronym_merges(Snapshot(ctx.settings.warehouse).read("entities"), entities)
     if merges:
         entities = entities[~entities["entity_id"].isin(merges)]

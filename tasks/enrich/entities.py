@@ -7,18 +7,20 @@ from collections.abc import Iterable
 import pandas as pd
 
 from tasks.enrich.mentions import Mention
-from tasks.enrich.names import acronym_of, entity_id, fold, is_acronym
+from tasks.enrich.names import acronym_of, entity_id, fold, is_acronym, preferred_name
 from tasks.enrich.places import country_codes
 
 
 class EntityIndex:
     """Known entities (the published table) and those met so far; gives each mention its entity.
 
-    Lone surnames link to known people only, so a link never depends on the order articles arrive in.
+    Lone surnames link to known people only, and a new entity is named by its preferred spelling, so neither a
+    link nor a name depends on the order articles arrive in. A known entity keeps its published name.
     """
 
     def __init__(self, known: pd.DataFrame) -> None:
         self.rows: dict[str, dict] = {}
+        self._known = frozenset(known["entity_id"]) if len(known) else frozenset()
         self._surnames: dict[str, set[str]] = {}
         self._acronyms: dict[str, str] = {}
         """Acronym (folded) -> the organisation name it and its expansion link to."""
@@ -64,7 +66,9 @@ class EntityIndex:
         elif type_ == "ORG":
             name = self._organisation(name)
         id_ = entity_id(type_, name)
-        self.rows.setdefault(id_, _entity_row(id_, name, type_))
+        row = self.rows.get(id_)
+        if row is None or (id_ not in self._known and preferred_name((row["name"], name)) != row["name"]):
+            self.rows[id_] = _entity_row(id_, name, type_)
         return id_
 
     def _organisation(self, name: str) -> str:
@@ -78,6 +82,13 @@ class EntityIndex:
     def entity_rows(self, ids: Iterable[str]) -> list[dict]:
         """`entities` rows (without run_id) for the given ids, in the order first referenced."""
         return [self.rows[i] for i in dict.fromkeys(ids)]
+
+
+def one_row_per_entity(entities: pd.DataFrame) -> pd.DataFrame:
+    """The `entities` rows that batches wrote, one per entity_id, named by its preferred spelling among the batches'
+    (each batch names an entity by the spellings it met)."""
+    preferred = entities.groupby("entity_id")["name"].transform(preferred_name)
+    return entities[entities["name"] == preferred].drop_duplicates("entity_id", keep="first")
 
 
 def acronym_merges(known: pd.DataFrame, new: pd.DataFrame) -> dict[str, str]:

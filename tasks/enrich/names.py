@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 TITLE_HEADS = frozenset(
@@ -88,6 +89,13 @@ def canonical_name(text: str) -> str:
     """Canonical form of a mention: single spaces, no leading article, possessive or edge punctuation."""
     start, end = trim_span(text, 0, len(text))
     return _SPACES.sub(" ", text[start:end]).strip()
+
+
+def preferred_name(names: Iterable[str]) -> str:
+    """The spelling an entity is named by among those that fold to it, whatever order they were met in: the one
+    with the most accented letters (a name as its language writes it, not flattened to ASCII), then the first in
+    sort order."""
+    return min(names, key=lambda name: (-sum(ch != unicodedata.normalize("NFKD", ch)[0] for ch in name), name))
 
 
 def entity_id(type_: str, name: str) -> str:

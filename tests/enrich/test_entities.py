@@ -7,7 +7,7 @@ import pytest
 
 from tasks.enrich.aliases import canonical_entity
 from tasks.enrich.annotate import enrich_articles
-from tasks.enrich.entities import EntityIndex, acronym_merges
+from tasks.enrich.entities import EntityIndex, acronym_merges, one_row_per_entity
 from tasks.enrich.names import entity_id
 from tasks.settings import Settings
 
@@ -52,6 +52,25 @@ def test_every_alias_has_the_canonical_name_and_one_id(label, names, entity):
 )
 def test_cities_parts_of_countries_companies_and_nationalities_are_not_countries(label, name):
     assert canonical_entity(label, name) == (label, name)
+
+
+@pytest.mark.parametrize("spellings", [["Juri Ratas", "Jüri Ratas"], ["Jüri Ratas", "Juri Ratas"]])
+def test_a_new_entity_is_named_by_its_accented_spelling_in_whatever_order_the_spellings_come(spellings):
+    index = EntityIndex(_entities())
+    ids = {index.link_name("PERSON", name) for name in spellings}
+    assert [row["name"] for row in index.entity_rows(ids)] == ["Jüri Ratas"]
+
+
+def test_a_published_entity_keeps_its_name_when_a_run_meets_another_spelling():
+    index = EntityIndex(_entities(("PERSON", "Zoe Saldana")))
+    id_ = index.link_name("PERSON", "Zoë Saldaña")
+    assert [row["name"] for row in index.entity_rows([id_])] == ["Zoe Saldana"]
+
+
+def test_batches_that_spelled_an_entity_differently_give_one_row_with_the_preferred_spelling():
+    for batches in (["Juri Ratas", "Jüri Ratas"], ["Jüri Ratas", "Juri Ratas"]):
+        rows = one_row_per_entity(_entities(*[("PERSON", name) for name in batches], ("GPE", "Tartu")))
+        assert sorted(rows["name"]) == ["Jüri Ratas", "Tartu"]
 
 
 def test_an_acronym_links_to_the_expansion_published_by_an_earlier_run():

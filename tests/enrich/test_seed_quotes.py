@@ -11,6 +11,7 @@ import pytest
 
 from tasks.clean.article import PageHints, clean_document
 from tasks.enrich.annotate import enrich_articles
+from tasks.enrich.names import fold
 from tasks.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,7 +51,8 @@ def test_every_gold_quote_still_in_the_body_is_found_with_its_speaker(seeds, nam
     for quote in present:
         matches = [speaker for text, speaker in found if text == _key(quote["text"])]
         assert matches, f"not found: {quote['text'][:60]}"
-        assert matches[0] == quote["speaker"], quote["text"][:60]
+        # the speaker's entity, named by the preferred spelling of all the seeds' (an accented one when written)
+        assert matches[0] is not None and fold(matches[0]) == fold(quote["speaker"]), quote["text"][:60]
 
 
 @pytest.mark.parametrize("name", sorted(GOLD))
