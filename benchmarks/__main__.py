@@ -35,7 +35,7 @@ def main() -> None:
         "--million",
         action=argparse.BooleanOptionalAction,
         default=True,
-        help="also ingest, clean, dedup and publish 1M articles (about 40 min)",
+        help="also ingest, clean, dedup and publish 1M articles (about 25 min)",
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.json")

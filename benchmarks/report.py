@@ -37,6 +37,8 @@ def _pipeline(size: str, measured: dict) -> list[str]:
     rerun_stages = ", ".join(
         f"{s['stage']} {s['seconds']:.1f} s" if s["ran"] else f"{s['stage']} not run" for s in rerun["stages"]
     )
+    if not all(s["ran"] for s in rerun["stages"]):
+        rerun_stages += ": ingest staged no new document"
     total = {"seconds": first["wall_seconds"], "peak_pss_mb": first["peak_pss_mb"]} | first["end_to_end"]
     return [
         f"### {int(size):,} articles",
@@ -58,7 +60,7 @@ def _pipeline(size: str, measured: dict) -> list[str]:
         f"{prefect['seconds']:.1f} s ({prefect['share']:.0%}).",
         "",
         f"Re-run on the unchanged input: {rerun['wall_seconds']:.1f} s, {measured['pipeline']['rerun_share']:.0%} of "
-        f"the first run (stages {rerun_stages}: ingest staged no new document; quality gates "
+        f"the first run (stages {rerun_stages}; quality gates "
         f"{rerun['outside_stages']['quality_gates']:.1f} s, imports {rerun['outside_stages']['imports']:.1f} s, "
         f"importing Prefect {rerun['outside_stages']['prefect_import']:.1f} s; "
         f"load average {rerun['load_average']}).",

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from tasks.enrich.mentions import Mention
-from tasks.enrich.names import acronym_of, entity_id, fold, is_acronym, preferred_name
+from tasks.enrich.names import acronym_of, entity_id, fold, is_acronym, name_rank, preferred_name
 from tasks.enrich.places import country_codes
 
 
@@ -87,8 +87,9 @@ class EntityIndex:
 def one_row_per_entity(entities: pd.DataFrame) -> pd.DataFrame:
     """The `entities` rows that batches wrote, one per entity_id, named by its preferred spelling among the batches'
     (each batch names an entity by the spellings it met)."""
-    preferred = entities.groupby("entity_id")["name"].transform(preferred_name)
-    return entities[entities["name"] == preferred].drop_duplicates("entity_id", keep="first")
+    keys = [(id_, name_rank(name)) for id_, name in zip(entities["entity_id"], entities["name"], strict=True)]
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return entities.iloc[order].drop_duplicates("entity_id").sort_index()
 
 
 def acronym_merges(known: pd.DataFrame, new: pd.DataFrame) -> dict[str, str]:

@@ -92,10 +92,14 @@ def canonical_name(text: str) -> str:
 
 
 def preferred_name(names: Iterable[str]) -> str:
-    """The spelling an entity is named by among those that fold to it, whatever order they were met in: the one
-    with the most accented letters (a name as its language writes it, not flattened to ASCII), then the first in
-    sort order."""
-    return min(names, key=lambda name: (-sum(ch != unicodedata.normalize("NFKD", ch)[0] for ch in name), name))
+    """The spelling an entity is named by among those that fold to it, whatever order they were met in."""
+    return min(names, key=name_rank)
+
+
+def name_rank(name: str) -> tuple[int, str]:
+    """Lower is preferred: the most accented letters (a name as its language writes it, not flattened to ASCII),
+    then sort order."""
+    return -sum(ch != unicodedata.normalize("NFKD", ch)[0] for ch in name), name
 
 
 def entity_id(type_: str, name: str) -> str:
