@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import uuid
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -31,22 +30,25 @@ STAGES = (*stage_work.STAGES, "enrich")
 
 def stage_call(stage: str, inputs: Path, warehouse: Path) -> Callable[[], object]:
     """The stage's work on its input, ready to call: the stages before it and once-per-process loads are done."""
-    run_id = str(uuid.uuid4())
+    ctx = stage_work.run_context(warehouse)
     paths = sorted(inputs.iterdir())
     if stage == "ingest":
-        return partial(stage_work.ingest, paths, run_id)
-    documents = stage_work.ingest(paths, run_id)
+        return partial(stage_work.ingest, paths, ctx.run_id)
+    documents = stage_work.ingest(paths, ctx.run_id)
     if stage == "clean":
         detect_language("Dieser Satz ist auf Deutsch geschrieben")  # loads lingua's models
-        return partial(stage_work.clean, documents, run_id)
-    articles = stage_work.clean(documents, run_id)
+        return partial(stage_work.clean, documents, ctx.run_id)
+    articles = stage_work.clean(documents, ctx.run_id)
+    if stage == "enrich":
+        settings = Settings().with_(workers=1)
+        load_annotators(settings.spacy_model, tuple(settings.languages))
+        work = articles[["article_id", "title", "body", "published_at"]]
+        return partial(enrich_articles, work, pd.DataFrame(), settings)
+    stage_work.stage(ctx, documents, articles, part="batch-00000")
     if stage == "dedup":
-        return partial(stage_work.dedup, articles)
-    if stage == "publish":
-        return partial(stage_work.publish, documents.drop(columns=["text", "html"]), articles, warehouse, run_id)
-    settings = Settings().with_(workers=1)
-    load_annotators(settings.spacy_model, tuple(settings.languages))
-    return partial(enrich_articles, articles[["article_id", "title", "body", "published_at"]], pd.DataFrame(), settings)
+        return partial(stage_work.dedup, ctx)
+    stage_work.dedup(ctx)
+    return partial(stage_work.publish, ctx)
 
 
 def main() -> None:

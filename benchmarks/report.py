@@ -110,7 +110,9 @@ def _million(measured: dict) -> list[str]:
         "",
         "The ingest readers and clean_document called directly on batches of about 32 MB of input, on "
         f"{measured['workers']} processes (the two stages share that phase's wall time in proportion to their summed "
-        "batch seconds), then assign_clusters and the warehouse writer once; the NER-bound enrich stage is left out. "
+        "batch seconds), each batch staging its rows as the flow's batches do; then the flow's dedup stage and its "
+        "publish, once, over the staged parts (neither holds the run's bodies); the NER-bound enrich stage is left "
+        "out. "
         f"Input: {corpus['files']:,} files, "
         f"{corpus['input_mb']:,.0f} MB, {corpus['words']:,} words. Peak PSS {measured['peak_pss_mb']:,.0f} MB; "
         f"load average at the end {measured['load_average']}.",

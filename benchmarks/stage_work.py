@@ -1,9 +1,10 @@
 """The stages whose cost does not depend on the NER model, called directly in batches, without the flow.
 
-Ingest and clean run batch by batch on a process per core (as the flow's batches do on a Dask cluster).
-Used for the 1M-article run of `python -m benchmarks` and for profiling one stage: ingest reads the input
-files with the ingest readers, clean runs clean_document on each document, dedup runs assign_clusters over the
-whole corpus, publish writes `documents` and `articles` as one warehouse version.
+Ingest and clean run batch by batch on a process per core (as the flow's batches do on a Dask cluster), each
+batch staging its `documents` and `articles` as the flow's batches do. Used for the 1M-article run of
+`python -m benchmarks` and for profiling one stage: ingest reads the input files with the ingest readers, clean runs
+clean_document on each document, dedup is the flow's dedup stage over the staged parts, publish writes the staged
+tables as one warehouse version with the flow's publish, part by part.
 """
 
 from __future__ import annotations
@@ -26,15 +27,13 @@ from benchmarks.corpus import corpus_inputs
 from benchmarks.dedup_bench import in_fresh_process
 from benchmarks.pipeline_bench import rates
 from benchmarks.resources import MemoryTimeline, load_average
+from flows.run_context import RunContext, StageReport
 from flows.stages.clean import clean_contents
-from tasks.dedup.clusters import assign_clusters
-from tasks.dedup.published import FramesIndex
+from flows.stages.dedup import dedup as dedup_stage
+from flows.stages.publish import staged_changes
 from tasks.ingest.readers import RawDocument, read_path
-from tasks.schemas import ALL_TABLES
 from tasks.settings import Settings
-from tasks.warehouse.layout import Layout
-from tasks.warehouse.parquet_io import to_arrow
-from tasks.warehouse.publish import TableChanges, publish_version
+from tasks.warehouse.publish import publish_version
 from tasks.warehouse.snapshot import Snapshot
 
 STAGES = ("ingest", "clean", "dedup", "publish")
@@ -55,19 +54,25 @@ def clean(documents: pd.DataFrame, run_id: str) -> pd.DataFrame:
     return frame
 
 
-def dedup(articles: pd.DataFrame) -> pd.DataFrame:
-    """The articles with their story clusters, deduplicated against an empty warehouse."""
-    clusters = assign_clusters(articles, FramesIndex()).clusters
-    return articles.drop(columns=["cluster_id", "is_canonical"]).merge(clusters, on="article_id", how="left")
+def run_context(warehouse: Path) -> RunContext:
+    """A run of its own on `warehouse`, whose staging area the batches write to."""
+    return RunContext(str(uuid.uuid4()), datetime.now(UTC), Settings().with_(warehouse=warehouse))
 
 
-def publish(documents: pd.DataFrame, articles: pd.DataFrame, warehouse: Path, run_id: str) -> str:
-    """Write `documents` and `articles` as the next version of the warehouse with the warehouse writer."""
-    changes = {
-        "documents": TableChanges(append=to_arrow(documents, ALL_TABLES["documents"])),
-        "articles": TableChanges(append=to_arrow(articles, ALL_TABLES["articles"])),
-    }
-    return publish_version(Layout(warehouse), Snapshot(warehouse), changes, run_id)
+def stage(ctx: RunContext, documents: pd.DataFrame, articles: pd.DataFrame, part: str) -> None:
+    """Stage one batch's documents and articles, as the flow's ingest and clean do."""
+    ctx.staging.write("documents", documents, part=part)
+    ctx.staging.write("articles", articles, part=part)
+
+
+def dedup(ctx: RunContext) -> StageReport:
+    """The flow's dedup stage over the staged parts, against an empty warehouse."""
+    return dedup_stage.fn(ctx)
+
+
+def publish(ctx: RunContext) -> str:
+    """The staged tables as the next version of the warehouse, a staged part at a time."""
+    return publish_version(ctx.layout, Snapshot(ctx.settings.warehouse), staged_changes(ctx), ctx.run_id)
 
 
 def batches(paths: list[Path], max_bytes: int) -> Iterator[list[Path]]:
@@ -83,13 +88,15 @@ def batches(paths: list[Path], max_bytes: int) -> Iterator[list[Path]]:
         yield batch
 
 
-def ingest_and_clean(paths: list[Path], run_id: str) -> tuple[pd.DataFrame, pd.DataFrame, float, float]:
-    """One batch through ingest and clean: its documents (without their text), its articles, each stage's seconds."""
+def ingest_and_clean(paths: list[Path], ctx: RunContext, part: str) -> tuple[int, int, float, float]:
+    """One batch through ingest and clean, staged: its documents, its articles, each stage's seconds."""
     started = time.perf_counter()
-    found = ingest(paths, run_id)
+    found = ingest(paths, ctx.run_id)
     read = time.perf_counter()
-    articles = clean(found, run_id)
-    return found.drop(columns=["text", "html"]), articles, read - started, time.perf_counter() - read
+    articles = clean(found, ctx.run_id)
+    cleaned = time.perf_counter()
+    stage(ctx, found, articles, part)
+    return len(found), len(articles), read - started, cleaned - read
 
 
 @contextmanager
@@ -100,32 +107,34 @@ def window(windows: dict[str, tuple[float, float]], name: str) -> Iterator[None]
 
 
 def run_stages(inputs: Path, warehouse: Path, batch_bytes: int = 32 * 2**20) -> dict:
-    """Batches of the files under `inputs` through ingest and clean on a process per core, then dedup and publish
-    once. Ingest and clean share the parallel phase's wall time in proportion to their summed batch seconds."""
-    run_id = str(uuid.uuid4())
+    """Batches of the files under `inputs` through ingest and clean on a process per core, each staging its rows,
+    then dedup and publish once over the staged parts. Ingest and clean share the parallel phase's wall time in
+    proportion to their summed batch seconds."""
+    ctx = run_context(warehouse)
     paths = sorted(p for p in inputs.iterdir() if p.is_file())
+    parts = [f"batch-{n:05d}" for n, _ in enumerate(batches(paths, batch_bytes))]
     windows: dict[str, tuple[float, float]] = {}
     with MemoryTimeline() as memory:
         with (
             window(windows, "parallel"),
             ProcessPoolExecutor(psutil.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool,
         ):
-            parts = list(pool.map(ingest_and_clean, batches(paths, batch_bytes), repeat(run_id)))
-        documents = pd.concat([p[0] for p in parts], ignore_index=True)
-        articles = pd.concat([p[1] for p in parts], ignore_index=True)
+            done = list(pool.map(ingest_and_clean, batches(paths, batch_bytes), repeat(ctx), parts))
         with window(windows, "dedup"):
-            articles = dedup(articles)
+            dedup(ctx)
         with window(windows, "publish"):
-            publish(documents, articles, warehouse, run_id)
+            publish(ctx)
+    ctx.staging.remove()
     parallel_start, parallel_end = windows.pop("parallel")
-    reading, cleaning = sum(p[2] for p in parts), sum(p[3] for p in parts)
+    reading, cleaning = sum(d[2] for d in done), sum(d[3] for d in done)
     seconds = {name: end - start for name, (start, end) in windows.items()} | {
         "ingest": (parallel_end - parallel_start) * reading / (reading + cleaning),
         "clean": (parallel_end - parallel_start) * cleaning / (reading + cleaning),
     }
     peaks = {name: memory.peak_mb(*span) for name, span in windows.items()}
     peaks["ingest"] = peaks["clean"] = memory.peak_mb(parallel_start, parallel_end)
-    rows = {"ingest": len(documents), "clean": len(documents), "dedup": len(articles), "publish": len(articles)}
+    documents, articles = sum(d[0] for d in done), sum(d[1] for d in done)
+    rows = {"ingest": documents, "clean": documents, "dedup": articles, "publish": articles}
     return {
         "stages": [{"stage": s, "rows_in": rows[s], "seconds": seconds[s], "peak_pss_mb": peaks[s]} for s in STAGES],
         "peak_pss_mb": memory.peak_mb(),

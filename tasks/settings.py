@@ -32,6 +32,8 @@ class Settings:
     """Input files per batch: ingest, clean and enrich run once per batch (also enrichment's chunk size)."""
     batch_bytes: int = field(default_factory=lambda: int(_env("BATCH_BYTES", str(16 * 1024 * 1024))))
     """Input bytes per batch (a batch also closes here): what a batch holds in memory stays bounded."""
+    gate_rows: int = field(default_factory=lambda: int(_env("GATE_ROWS", "100000")))
+    """Rows the quality gate validates at once: its memory stays bounded whatever the run's size."""
     workers: int = field(default_factory=lambda: int(_env("WORKERS", str(min(2, os.cpu_count() or 1)))))
     server_url: str = field(default_factory=lambda: _env("SERVER_URL", "http://127.0.0.1:4200/api"))
     """Prefect API that `newsdesk run` records into when a server answers there (PREFECT_API_URL wins)."""

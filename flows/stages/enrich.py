@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-import pyarrow.parquet as pq
 from prefect import task
 from prefect.cache_policies import NO_CACHE
 
@@ -59,7 +58,7 @@ def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
     `removed_segments` or `duplicates` row of an article the run quarantined, an acronym and its expansion met in
     different batches made one entity, and a check that every staged article was enriched. Its time is the stage's."""
     started = time.perf_counter()
-    staged = sum(pq.ParquetFile(path).metadata.num_rows for path in ctx.staging.files("articles"))
+    staged = ctx.staging.count("articles")
     if staged != report.rows_out:  # a step over the whole run replaced the batch parts instead of writing back
         raise RuntimeError(f"{staged} articles are staged but the enrich batches took {report.rows_out}")
     entities = one_row_per_entity(ctx.staging.read("entities"))
@@ -71,7 +70,7 @@ def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
     if report.quarantined_ids:
         for table in ("duplicates", "removed_segments"):
             ctx.staging.drop_rows(table, "article_id", list(report.quarantined_ids))
-    mentions, quotes = len(ctx.staging.read("mentions")), len(ctx.staging.read("quotes"))
+    mentions, quotes = ctx.staging.count("mentions"), ctx.staging.count("quotes")
     report.note = f"{mentions} mentions, {quotes} quotes, {len(entities)} new entities"
     report.seconds += time.perf_counter() - started
     return report

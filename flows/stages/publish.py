@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -11,21 +12,27 @@ from prefect.cache_policies import NO_CACHE
 
 from flows.run_context import RunContext, StageReport
 from tasks.quality.gate import ValidationOutcome
-from tasks.schemas import ALL_TABLES
-from tasks.warehouse.parquet_io import to_arrow
+from tasks.schemas import ALL_TABLES, Table
+from tasks.warehouse.parquet_io import read_files, to_arrow
 from tasks.warehouse.publish import TableChanges, publish_version
 from tasks.warehouse.snapshot import Snapshot
 
 
-def _staged_changes(ctx: RunContext) -> dict[str, TableChanges]:
+def _staged_parts(ctx: RunContext, name: str, table: Table) -> Iterator[pa.Table]:
+    """The run's rows of a table a staged part at a time, so that publishing never holds the whole run."""
+    for path in ctx.staging.files(name):
+        yield read_files([path], table)
+
+
+def staged_changes(ctx: RunContext) -> dict[str, TableChanges]:
+    """What the run's staged data tables do to the warehouse (appended rows are read as they are written)."""
     changes = {}
     for name, table in ALL_TABLES.items():
         if not table.data:
             continue
-        rows, upsert = ctx.staging.read(name), ctx.staging.read_upsert(name)
-        deletes = ctx.staging.read_deletes(name)
+        upsert, deletes = ctx.staging.read_upsert(name), ctx.staging.read_deletes(name)
         changes[name] = TableChanges(
-            append=to_arrow(rows, table) if len(rows) else None,
+            append=_staged_parts(ctx, name, table),
             upsert=to_arrow(upsert, table) if len(upsert) else None,
             delete=pa.Table.from_pandas(deletes, preserve_index=False) if deletes is not None else None,
         )
@@ -56,11 +63,11 @@ def publish(
     failed_stage: str | None = None,
 ) -> str:
     """Write the next version: the run's data only if every suite passed; `runs` and `validations` always."""
-    changes = _staged_changes(ctx) if status == "published" else {}
+    changes = staged_changes(ctx) if status == "published" else {}
     changes["runs"] = TableChanges(
-        append=to_arrow(pd.DataFrame([_run_row(ctx, status, reports, failed_stage)]), ALL_TABLES["runs"])
+        append=[to_arrow(pd.DataFrame([_run_row(ctx, status, reports, failed_stage)]), ALL_TABLES["runs"])]
     )
     changes["validations"] = TableChanges(
-        append=to_arrow(pd.DataFrame([o.as_row(ctx.run_id) for o in outcomes]), ALL_TABLES["validations"])
+        append=[to_arrow(pd.DataFrame([o.as_row(ctx.run_id) for o in outcomes]), ALL_TABLES["validations"])]
     )
     return publish_version(ctx.layout, Snapshot(ctx.settings.warehouse), changes, ctx.run_id)

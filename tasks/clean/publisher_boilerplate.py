@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from tasks.dedup.boilerplate import REASON, paragraph_hash, publisher_boilerplate
+from tasks.dedup.boilerplate import PARAGRAPH_BREAK, REASON, ParagraphCounts, paragraph_hash
 from tasks.dedup.content_hash import content_hashes
 
-PARAGRAPH_BREAK = "\n\n"
 
-
-def learn_boilerplate(published: pd.DataFrame, run: pd.DataFrame) -> dict[str, frozenset[str]]:
-    """Boilerplate of every publisher of the run, learned from its published articles and the run's together."""
-    publishers = set(run["publisher"].dropna())
-    bodies = pd.concat([published, run[["publisher", "body"]]], ignore_index=True)
-    bodies = bodies[bodies["publisher"].isin(publishers)]
-    by_publisher = {
-        publisher: [body.split(PARAGRAPH_BREAK) for body in group["body"]]
-        for publisher, group in bodies.groupby("publisher")
-    }
-    return {p: hashes for p, hashes in publisher_boilerplate(by_publisher).items() if hashes}
+def learn_boilerplate(parts: Iterable[pd.DataFrame], publishers: set[str]) -> dict[str, frozenset[int]]:
+    """Boilerplate of each of `publishers` that has any, learned from the articles (publisher, body) of `parts`
+    taken one at a time, so that only one part's bodies are held."""
+    counts = ParagraphCounts(publishers)
+    for part in parts:
+        counts.add(part["publisher"], part["body"])
+    return {p: hashes for p, hashes in counts.learned().items() if hashes}
 
 
 def strip_boilerplate(
-    articles: pd.DataFrame, learned: Mapping[str, frozenset[str]], next_position: Mapping[str, int]
+    articles: pd.DataFrame, learned: Mapping[str, frozenset[int]], next_position: Mapping[str, int]
 ) -> tuple[pd.DataFrame, list[dict], list[str]]:
     """(articles with boilerplate paragraphs removed, removed_segments rows, ids of articles nothing was left of)."""
     articles = articles.copy()

@@ -8,6 +8,7 @@ or merge their clusters.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -42,12 +43,22 @@ class DedupResult:
     """Published copies that became canonical: their `duplicates` rows are to be removed."""
 
 
-def assign_clusters(new: pd.DataFrame, published: PublishedIndex, settings: DedupSettings | None = None) -> DedupResult:
-    """Cluster the new articles; articles already published under the same id are not new and are skipped."""
+def assign_clusters(
+    new: pd.DataFrame,
+    published: PublishedIndex,
+    settings: DedupSettings | None = None,
+    bodies: Iterable[pd.DataFrame] | None = None,
+) -> DedupResult:
+    """Cluster the new articles; articles already published under the same id are not new and are skipped.
+
+    `new` needs article_id, content_hash, published_at, ingested_at and word_count. The bodies to sign come from
+    `new` itself, or from `bodies`: frames of (article_id, content_hash, body), e.g. one per staged part, read one
+    at a time so that a run's bodies are never all held at once.
+    """
     settings = settings or DedupSettings()
     old = _timestamps(published.read("articles", ARTICLE_COLUMNS))
     new = _new_articles(new, old)
-    index = SignatureIndex.build(new, old, published, settings)
+    index = SignatureIndex.build(new, old, published, settings, [new] if bodies is None else bodies)
     near = near_duplicate_pairs(index, settings)
 
     content_nodes, touched = _content_nodes(new, old, near)

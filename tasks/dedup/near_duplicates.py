@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -33,10 +34,21 @@ class SignatureIndex:
 
     @classmethod
     def build(
-        cls, new: pd.DataFrame, old: pd.DataFrame, published: PublishedIndex, settings: DedupSettings
+        cls,
+        new: pd.DataFrame,
+        old: pd.DataFrame,
+        published: PublishedIndex,
+        settings: DedupSettings,
+        bodies: Iterable[pd.DataFrame],
     ) -> SignatureIndex:
-        unseen = ~is_in(new["content_hash"], old["content_hash"])
-        return cls(signature_rows(new, settings, unseen), published, settings)
+        """Sign each content no published article has, once, from the body of its first new article; `bodies`
+        (article_id, content_hash, body) may come in parts, and are not read when nothing is to be signed."""
+        unseen = ~is_in(new["content_hash"], old["content_hash"]) & ~new["content_hash"].duplicated().to_numpy()
+        signers = new.loc[unseen, "article_id"]
+        if len(signers) == 0:
+            bodies = [pd.DataFrame({"article_id": [], "content_hash": [], "body": []}, dtype=str)]
+        rows = [signature_rows(part, settings, is_in(part["article_id"], signers)) for part in bodies]
+        return cls(pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0], published, settings)
 
     @cached_property
     def _stored_and_resigned(self) -> tuple[pd.DataFrame, pd.DataFrame]:

@@ -7,9 +7,11 @@ only what the run changed.
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,10 +31,11 @@ EMPTY_PART = "part-empty.parquet"
 
 @dataclass
 class TableChanges:
-    """What a run does to one table: rows to add, rows that replace published rows with the same key (or are
-    added), and keys of published rows to drop."""
+    """What a run does to one table: rows to add (as Arrow tables taken one at a time, e.g. the run's staged parts
+    read as they are written, so a version is built without holding the run), rows that replace published rows with
+    the same key (or are added), and keys of published rows to drop."""
 
-    append: pa.Table | None = None
+    append: Iterable[pa.Table] = ()
     upsert: pa.Table | None = None
     delete: pa.Table | None = None
 
@@ -62,30 +65,38 @@ def _rows(data: pa.Table | None, table: Table) -> pa.Table:
 
 
 def _build_table(table: Table, base: Snapshot, changes: TableChanges, out_dir: Path, part: str) -> None:
-    """Write one table of the new version: links to unchanged files plus one new part file."""
+    """Write one table of the new version: links to the unchanged files, the files holding replaced or dropped rows
+    rewritten without them, and new part files, one per appended piece; one piece or file is held at a time."""
     base_files = [f for f in base.files(table.name) if f.name != EMPTY_PART]
-    append, upsert = _rows(changes.append, table), _rows(changes.upsert, table)
+    upsert = _rows(changes.upsert, table)
     deleted = _key_strings(changes.delete, table) if changes.delete is not None else pa.array([], pa.string())
-    replaced = pa.array([], pa.string())
-    if base_files and (append.num_rows or upsert.num_rows or len(deleted)):
-        published_keys = _key_strings(read_files(base_files, table, list(table.key)), table)
+    file_keys = [pa.array([], pa.string())] * len(base_files)
+    if table.data or upsert.num_rows or len(deleted):
+        file_keys = [_key_strings(read_files([f], table, list(table.key)), table) for f in base_files]
+    published = pa.concat_arrays([pa.array([], pa.string()), *file_keys])
+    replaces = pc.is_in(_key_strings(upsert, table), value_set=published)
+    replaced = pa.concat_arrays([_key_strings(upsert.filter(replaces), table), deleted])
+    names = (f"{part}-{n:05d}" for n in itertools.count())
+    written = 0
+    for f, keys in zip(base_files, file_keys, strict=True):
+        relative = f.relative_to(base.version_dir / table.name)
+        if not len(replaced) or not pc.any(pc.is_in(keys, value_set=replaced)).as_py():
+            link_or_copy(f, out_dir / relative)
+            written += 1
+            continue
+        kept = _without_keys(read_files([f], table), replaced, table)
+        if kept.num_rows:  # under a new name: older versions still list the file as it was
+            write_table(kept, table, out_dir / relative.parent / f"{next(names)}.parquet")
+            written += 1
+    for rows in changes.append:
+        rows = _rows(rows, table)
         if table.data:  # a published row is never added twice
-            append = _without_keys(append, published_keys, table)
-        replaces = pc.is_in(_key_strings(upsert, table), value_set=published_keys)
-        append = pa.concat_tables([append, upsert.filter(pc.invert(replaces))])
-        upsert = upsert.filter(replaces)
-        replaced = pa.concat_arrays([_key_strings(upsert, table), deleted])
-    else:
-        append = pa.concat_tables([append, upsert])
-    if len(replaced):
-        kept = _without_keys(read_files(base_files, table), replaced, table)
-        write_parts(pa.concat_tables([kept, upsert, append]), table, out_dir, part)
-        return
-    for f in base_files:
-        link_or_copy(f, out_dir / f.relative_to(base.version_dir / table.name))
-    if append.num_rows:
-        write_parts(append, table, out_dir, part)
-    elif not base_files:
+            rows = _without_keys(rows, published, table)
+        if rows.num_rows:
+            written += len(write_parts(rows, table, out_dir, next(names)))
+    if upsert.num_rows:
+        written += len(write_parts(upsert, table, out_dir, next(names)))
+    if not written:
         write_table(table.schema.empty_table(), table, out_dir / EMPTY_PART)
 
 

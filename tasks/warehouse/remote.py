@@ -26,7 +26,7 @@ VERSIONS = "_newsdesk/versions"
 @dataclass(frozen=True)
 class Entry:
     path: str
-    """Inside the table's folder, e.g. `ingest_date=2026-11-23/part-<run>.parquet`."""
+    """Inside the table's folder, e.g. `ingest_date=2026-11-23/part-<run>-00000.parquet`."""
     key: str
     """Where the object is, from the warehouse URL."""
     size: int

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from tasks.schemas import ALL_TABLES
 from tasks.warehouse.layout import Layout
@@ -62,3 +64,19 @@ class Snapshot:
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         """The table (or some of its columns) as pandas; an empty frame with the schema when nothing is published."""
         return to_frame(self.read_arrow(table, columns))
+
+    def read_where(self, table: str, column: str, values: pd.Series) -> pd.DataFrame:
+        """The rows whose `column` is one of `values`, read a file at a time: a few rows of a large table cost the
+        memory of one file, not of the table."""
+        wanted = pa.array(values, pa.string())
+        parts = [data.filter(pc.is_in(data[column], value_set=wanted)) for data in self._each_file(table)]
+        return to_frame(pa.concat_tables(parts) if parts else ALL_TABLES[table].schema.empty_table())
+
+    def read_each(self, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+        """The table (or some of its columns) one file at a time, so that a pass over it holds one file's rows."""
+        return (to_frame(data) for data in self._each_file(table, columns))
+
+    def _each_file(self, table: str, columns: list[str] | None = None) -> Iterator[pa.Table]:
+        filesystem = self.remote.fs if self.remote else None
+        for path in self.files(table):
+            yield read_files([path], ALL_TABLES[table], columns, filesystem)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.parquet as pq
 
 from tasks.schemas import ALL_TABLES, STAGING_TABLES
 from tasks.warehouse.parquet_io import read_files, to_arrow, to_frame, write_table
@@ -32,14 +33,19 @@ class Staging:
     def files(self, table: str) -> list[Path]:
         return sorted(p for p in (self.dir / table).glob("*.parquet") if p.stem not in (UPSERT, DELETE))
 
-    def read(self, table: str) -> pd.DataFrame:
-        """Every part of a table but the upserts; empty with the schema when the run wrote none."""
-        return to_frame(read_files(self.files(table), _table(table)))
+    def count(self, table: str) -> int:
+        """Rows in every part of a table but the upserts, from the files' metadata (nothing is read)."""
+        return sum(pq.ParquetFile(path).metadata.num_rows for path in self.files(table))
 
-    def read_part(self, table: str, part: str) -> pd.DataFrame:
+    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        """Every part of a table but the upserts (only `columns` when given); empty with the schema when the run
+        wrote none."""
+        return to_frame(read_files(self.files(table), _table(table), columns))
+
+    def read_part(self, table: str, part: str, columns: list[str] | None = None) -> pd.DataFrame:
         """One part of a table, e.g. one batch's rows; empty with the schema when that part was not written."""
         path = self.dir / table / f"{part}.parquet"
-        return to_frame(read_files([path] if path.exists() else [], _table(table)))
+        return to_frame(read_files([path] if path.exists() else [], _table(table), columns))
 
     def replace(self, table: str, frame: pd.DataFrame) -> Path:
         """Make `frame` the table's only rows, e.g. after merging what batches wrote in parts."""
@@ -47,15 +53,21 @@ class Staging:
             path.unlink()
         return self.write(table, frame)
 
-    def write_back(self, table: str, frame: pd.DataFrame, key: str) -> None:
-        """Rewrite each part with the rows of `frame` whose `key` it held, so a step over the whole run keeps
-        the parts (one per batch) that later per-batch steps read."""
+    def set_columns(self, table: str, values: pd.DataFrame, key: str) -> None:
+        """Give the rows of every part the columns of `values` (rows matched on `key`), one part at a time: a step
+        over the whole run keeps the parts (one per batch) that later per-batch steps read, and never holds them all."""
         for path in self.files(table):
-            held = self.read_part(table, path.stem)[key]
-            self.write(table, frame[frame[key].isin(held)], part=path.stem)
+            rows = self.read_part(table, path.stem)
+            rows = rows.drop(columns=[c for c in values.columns if c != key]).merge(values, on=key, how="left")
+            self.write(table, rows, part=path.stem)
 
     def read_upsert(self, table: str) -> pd.DataFrame:
         return self.read_part(table, UPSERT)
+
+    def upsert_file(self, table: str) -> Path | None:
+        """The table's upsert part, when the run wrote one."""
+        path = self.dir / table / f"{UPSERT}.parquet"
+        return path if path.exists() else None
 
     def write_deletes(self, table: str, keys: pd.DataFrame) -> Path:
         """Keys of published rows the run drops (only the key columns)."""

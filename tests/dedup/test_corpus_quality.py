@@ -42,3 +42,17 @@ def test_the_corpus_arriving_in_three_runs_clusters_as_in_one(warehouse):
 
 def test_corpus_is_seeded():
     assert syndication_corpus(50, seed=3).equals(syndication_corpus(50, seed=3))
+
+
+def test_bodies_read_in_parts_cluster_as_bodies_held_together(warehouse):
+    corpus = syndication_corpus(600, seed=13)
+    corpus["content_hash"] = [content_hash(b) for b in corpus["body"]]
+    together = assign_clusters(corpus, warehouse)
+    parts = (corpus.iloc[start : start + 150][["article_id", "content_hash", "body"]] for start in range(0, 600, 150))
+    apart = assign_clusters(corpus.drop(columns=["body"]), warehouse, bodies=parts)
+    for found, expected in ((apart.clusters, together.clusters), (apart.duplicates, together.duplicates)):
+        pd.testing.assert_frame_equal(
+            found.sort_values("article_id", ignore_index=True), expected.sort_values("article_id", ignore_index=True)
+        )
+    assert sorted(apart.signatures["content_hash"]) == sorted(together.signatures["content_hash"])
+    assert (~together.clusters["is_canonical"]).sum() > 50  # the corpus holds copies across the parts

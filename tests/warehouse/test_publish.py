@@ -28,7 +28,7 @@ def docs(*ids: str, run: str = "run-1") -> TableChanges:
             "run_id": run,
         }
     )
-    return TableChanges(append=to_arrow(frame, TABLES["documents"]))
+    return TableChanges(append=[to_arrow(frame, TABLES["documents"])])
 
 
 def count(warehouse, table: str) -> int:
@@ -62,12 +62,35 @@ def test_rows_already_published_are_not_added_again_and_unchanged_files_are_link
 def test_upsert_replaces_by_key_and_delete_drops(tmp_path):
     layout = Layout(tmp_path)
     publish_version(layout, Snapshot(tmp_path), {"documents": docs("a", "b", "c")}, "run-1")
-    changed = docs("b", run="run-9").append.to_pandas().assign(byte_size=99)
+    changed = docs("b", run="run-9").append[0].to_pandas().assign(byte_size=99)
     keys = pd.DataFrame({"source_uri": ["file:///c"], "doc_id": ["c"]})
     changes = TableChanges(upsert=to_arrow(changed, TABLES["documents"]), delete=__import__("pyarrow").table(keys))
     publish_version(layout, Snapshot(tmp_path), {"documents": changes}, "run-2")
     rows = Snapshot(tmp_path).read("documents").set_index("doc_id")["byte_size"].to_dict()
     assert rows == {"a": 1, "b": 99}
+
+
+def test_an_upsert_rewrites_only_the_file_holding_the_replaced_row(tmp_path):
+    layout = Layout(tmp_path)
+    publish_version(layout, Snapshot(tmp_path), {"documents": docs("a", "b")}, "run-1")
+    publish_version(layout, Snapshot(tmp_path), {"documents": docs("c", run="run-2")}, "run-2")
+    before = Snapshot(tmp_path).files("documents")
+    changed = docs("c", run="run-3").append[0].to_pandas().assign(byte_size=99)
+    changes = TableChanges(upsert=to_arrow(changed, TABLES["documents"]))
+    publish_version(layout, Snapshot(tmp_path), {"documents": changes}, "run-3")
+    after = Snapshot(tmp_path).files("documents")
+    linked = [f for f in after if any(os.path.samefile(f, b) for b in before)]
+    assert len(after) == 2 and len(linked) == 1
+    assert sorted(pd.read_parquet(linked[0])["doc_id"]) == ["a", "b"]
+    rows = Snapshot(tmp_path).read("documents").set_index("doc_id")["byte_size"].to_dict()
+    assert rows == {"a": 1, "b": 1, "c": 99}
+
+
+def test_appended_pieces_are_taken_one_at_a_time_into_a_file_each(tmp_path):
+    pieces = (docs(i).append[0] for i in "abc")  # a generator, as the run's staged parts are read
+    publish_version(Layout(tmp_path), Snapshot(tmp_path), {"documents": TableChanges(append=pieces)}, "run-1")
+    assert len(Snapshot(tmp_path).files("documents")) == 3
+    assert sorted(Snapshot(tmp_path).read("documents")["doc_id"]) == ["a", "b", "c"]
 
 
 def test_a_snapshot_keeps_reading_its_version_after_a_new_publish(tmp_path):

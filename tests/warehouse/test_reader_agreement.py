@@ -55,7 +55,7 @@ def warehouse(tmp_path_factory) -> Path:
     """Two runs a day apart, so partitioned tables have two folders and every table has rows from both."""
     root = tmp_path_factory.mktemp("readers")
     for run, (ids, at) in enumerate([(range(0, 30), DAY_ONE), (range(30, 50), DAY_ONE + timedelta(days=1))]):
-        changes = {name: TableChanges(append=rows(table, ids, at)) for name, table in TABLES.items()}
+        changes = {name: TableChanges(append=[rows(table, ids, at)]) for name, table in TABLES.items()}
         publish_version(Layout(root), Snapshot(root), changes, f"run-{run}")
     return root
 

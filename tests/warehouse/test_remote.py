@@ -36,7 +36,7 @@ def test_a_push_uploads_only_new_files_and_a_pull_fetches_only_missing_ones(tmp_
     before = stored(url)
     publish(first, "b", run="run-0002")
     added = stored(url) - before
-    assert {k.split("/")[-1] for k in added if k.endswith(".parquet")} == {"part-run-0002.parquet"}
+    assert {k.split("/")[-1] for k in added if k.endswith(".parquet")} == {"part-run-0002-00000.parquet"}
 
     fetched = []
     real_download = RemoteWarehouse.download
@@ -52,7 +52,7 @@ def test_a_push_uploads_only_new_files_and_a_pull_fetches_only_missing_ones(tmp_
     fetched.clear()
     publish(first, "c", run="run-0003")
     second.pull()
-    assert [k.split("/")[-1] for k in fetched] == ["part-run-0003.parquet"]
+    assert [k.split("/")[-1] for k in fetched] == ["part-run-0003-00000.parquet"]
     assert sorted(Snapshot(second.layout.root).read("documents")["doc_id"]) == ["a", "b", "c"]
 
 
@@ -67,5 +67,5 @@ def test_pruning_keeps_the_last_versions_and_every_file_they_list(tmp_path):
 
     manifests = sorted(Path(k).stem for k in stored(url) if k.endswith(".json"))
     assert manifests == versions[-KEEP_VERSIONS:]
-    assert not any(k.endswith("part-run-0000.parquet") for k in stored(url))
+    assert not any(k.endswith("part-run-0000-00000.parquet") for k in stored(url))
     assert sorted(Snapshot(url).read("documents")["doc_id"]) == [f"doc-{n}" for n in range(2, KEEP_VERSIONS + 2)]
