@@ -56,7 +56,7 @@ def strip_publisher_boilerplate(ctx: RunContext, report: StageReport) -> StageRe
     learned = learn_boilerplate(_bodies_part_by_part(ctx, parts), publishers) if publishers else {}
     if not learned:
         return report
-    segments = ctx.staging.read("removed_segments")
+    segments = ctx.staging.read("removed_segments", ["article_id", "position"])
     next_position = (segments.groupby("article_id")["position"].max() + 1).to_dict()
     removed, emptied, rejections = [], [], []
     for path in parts:  # batch by batch: later stages read their own batch's part

@@ -95,13 +95,13 @@ def key_columns(suite: dict) -> list[str]:
     return list(dict.fromkeys(c for c in columns if c))
 
 
-def chunk_files(paths: list[Path], max_rows: int) -> list[list[Path]]:
+def chunk_files(paths: list[Path], max_rows: int, filesystem=None) -> list[list[Path]]:
     """Consecutive part files grouped up to `max_rows` rows (a larger part alone), counted from Parquet metadata
     without reading the rows; no file at all is one empty chunk, validated like an empty table."""
     chunks: list[list[Path]] = [[]]
     rows = 0
     for path in paths:
-        count = pq.read_metadata(path).num_rows
+        count = pq.read_metadata(path, filesystem=filesystem).num_rows
         if chunks[-1] and rows + count > max_rows:
             chunks.append([])
             rows = 0
@@ -225,27 +225,32 @@ class QualityGate:
         _check_table(table)
         return self._outcome(stage, table, [self._run(table, frame)], len(frame))
 
-    def validate_files(self, stage: str, table: str, paths: list[Path], max_rows: int) -> ValidationOutcome:
+    def validate_files(
+        self, stage: str, table: str, paths: list[Path], max_rows: int, filesystem=None
+    ) -> ValidationOutcome:
         """Run the table's suite on its part files, a chunk of at most `max_rows` rows at a time; with several
         chunks, the suite's ROW_COMPARING expectations also run over the key columns of all of them, so a key
         repeated in two chunks fails too."""
         _check_table(table)
-        validated = [self._validate_chunk(table, chunk) for chunk in chunk_files(paths, max_rows)]
+        validated = [self._validate_chunk(table, c, filesystem) for c in chunk_files(paths, max_rows, filesystem)]
         chunks = [result for result, _ in validated]
-        keys = self._key_check(table, paths) if len(chunks) > 1 else None
+        keys = self._key_check(table, paths, filesystem) if len(chunks) > 1 else None
         return self._outcome(stage, table, chunks, sum(rows for _, rows in validated), keys)
 
-    def _validate_chunk(self, table: str, paths: list[Path]) -> tuple[ExpectationSuiteValidationResult, int]:
+    def _validate_chunk(
+        self, table: str, paths: list[Path], filesystem=None
+    ) -> tuple[ExpectationSuiteValidationResult, int]:
         """The table's suite on the rows of some of its part files (only they are read); the result and the rows."""
-        frame = to_frame(read_files(paths, ALL_TABLES[table]))
+        frame = to_frame(read_files(paths, ALL_TABLES[table], filesystem=filesystem))
         return self._run(table, frame), len(frame)
 
-    def _key_check(self, table: str, paths: list[Path]) -> ExpectationSuiteValidationResult | None:
+    def _key_check(self, table: str, paths: list[Path], filesystem=None) -> ExpectationSuiteValidationResult | None:
         """The keys sub-suite over only its columns of every part; None when the suite compares no rows."""
         suite = self._suite(table, keys=True)
         if not suite["expectations"]:
             return None
-        return self._run(table, to_frame(read_files(paths, ALL_TABLES[table], key_columns(suite))), keys=True)
+        columns = key_columns(suite)
+        return self._run(table, to_frame(read_files(paths, ALL_TABLES[table], columns, filesystem)), keys=True)
 
     def build_docs(self) -> Path:
         """Render every validation of the run as GX Data Docs, once, into the run's report folder."""

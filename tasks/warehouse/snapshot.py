@@ -43,6 +43,11 @@ class Snapshot:
             return self._manifest.version
         return self.version_dir.name if self.version_dir else None
 
+    @property
+    def filesystem(self):
+        """The fsspec file system of a URL warehouse's files; None for a local folder."""
+        return self.remote.fs if self.remote else None
+
     def files(self, table: str) -> list[Path] | list[str]:
         """The table's Parquet files: paths in the version folder, or object paths on the URL's file system."""
         if self._manifest is not None:
@@ -58,8 +63,7 @@ class Snapshot:
         return [str(p) for p in self.files(table)]
 
     def read_arrow(self, table: str, columns: list[str] | None = None) -> pa.Table:
-        filesystem = self.remote.fs if self.remote else None
-        return read_files(self.files(table), ALL_TABLES[table], columns, filesystem)
+        return read_files(self.files(table), ALL_TABLES[table], columns, self.filesystem)
 
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         """The table (or some of its columns) as pandas; an empty frame with the schema when nothing is published."""
@@ -77,6 +81,5 @@ class Snapshot:
         return (to_frame(data) for data in self._each_file(table, columns))
 
     def _each_file(self, table: str, columns: list[str] | None = None) -> Iterator[pa.Table]:
-        filesystem = self.remote.fs if self.remote else None
         for path in self.files(table):
-            yield read_files([path], ALL_TABLES[table], columns, filesystem)
+            yield read_files([path], ALL_TABLES[table], columns, self.filesystem)

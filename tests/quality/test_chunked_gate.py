@@ -3,16 +3,22 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from tasks.quality.audit import validate_published
 from tasks.quality.gate import ROW_COMPARING, QualityGate, chunk_files
 from tasks.schemas import TABLES
-from tasks.settings import PROJECT_ROOT
+from tasks.settings import PROJECT_ROOT, Settings
+from tasks.warehouse.layout import Layout
 from tasks.warehouse.parquet_io import to_arrow, write_table
+from tasks.warehouse.publish import publish_version
+from tasks.warehouse.snapshot import Snapshot
 from tests.quality.test_suites import BROKEN, frame
+from tests.warehouse.test_publish import docs
 
 UNIQUE_ARTICLE_ID = "expect_column_values_to_be_unique(article_id"
 BAD_BODY = "expect_column_values_to_not_match_regex(body"
@@ -131,3 +137,18 @@ def test_one_chunk_gives_the_outcome_of_the_whole_frame(gate, tmp_path, rows):
 def test_no_part_file_is_an_empty_table(gate):
     outcome = gate.validate_files("empty", "quarantine", [], max_rows=2)
     assert outcome.success and outcome.rows == 0
+
+
+def test_newsdesk_validate_checks_a_published_table_a_chunk_of_files_at_a_time(tmp_path):
+    warehouse = tmp_path / "warehouse"
+    for run, ids in (("run-1", ("a" * 64, "b" * 64)), ("run-2", ("c" * 64,))):  # doc_id is a SHA-256
+        publish_version(Layout(warehouse), Snapshot(warehouse), {"documents": docs(*ids, run=run)}, run)
+    settings = Settings().with_(gate_rows=1)
+    documents = {o.suite: o for o in validate_published(warehouse, settings)}["documents"]
+    assert documents.success and documents.rows == 3
+    assert len(json.loads(documents.report_path.read_text())) == 3  # two chunks and the key check
+
+    first = Snapshot(warehouse).files("documents")[0]
+    shutil.copy(first, first.with_name("copied.parquet"))  # the same keys in a second file
+    documents = {o.suite: o for o in validate_published(warehouse, settings)}["documents"]
+    assert documents.failed_expectations == ["expect_compound_columns_to_be_unique(source_uri,doc_id, 4 unexpected)"]
