@@ -7,6 +7,7 @@ only what the run changed.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import shutil
@@ -70,17 +71,20 @@ def _build_table(table: Table, base: Snapshot, changes: TableChanges, out_dir: P
     base_files = [f for f in base.files(table.name) if f.name != EMPTY_PART]
     upsert = _rows(changes.upsert, table)
     deleted = _key_strings(changes.delete, table) if changes.delete is not None else pa.array([], pa.string())
-    file_keys = [pa.array([], pa.string())] * len(base_files)
-    if table.data or upsert.num_rows or len(deleted):
-        file_keys = [_key_strings(read_files([f], table, list(table.key)), table) for f in base_files]
-    published = pa.concat_arrays([pa.array([], pa.string()), *file_keys])
-    replaces = pc.is_in(_key_strings(upsert, table), value_set=published)
-    replaced = pa.concat_arrays([_key_strings(upsert.filter(replaces), table), deleted])
+    file_keys = functools.cache(
+        lambda: [_key_strings(read_files([f], table, list(table.key)), table) for f in base_files]
+    )
+    published = functools.cache(lambda: pa.concat_arrays([pa.array([], pa.string()), *file_keys()]))
+    # the published keys are read only when something is to be compared with them
+    replaced = deleted
+    if upsert.num_rows:
+        replaces = pc.is_in(_key_strings(upsert, table), value_set=published())
+        replaced = pa.concat_arrays([_key_strings(upsert.filter(replaces), table), deleted])
     names = (f"{part}-{n:05d}" for n in itertools.count())
     written = 0
-    for f, keys in zip(base_files, file_keys, strict=True):
+    for n, f in enumerate(base_files):
         relative = f.relative_to(base.version_dir / table.name)
-        if not len(replaced) or not pc.any(pc.is_in(keys, value_set=replaced)).as_py():
+        if not len(replaced) or not pc.any(pc.is_in(file_keys()[n], value_set=replaced)).as_py():
             link_or_copy(f, out_dir / relative)
             written += 1
             continue
@@ -90,8 +94,8 @@ def _build_table(table: Table, base: Snapshot, changes: TableChanges, out_dir: P
             written += 1
     for rows in changes.append:
         rows = _rows(rows, table)
-        if table.data:  # a published row is never added twice
-            rows = _without_keys(rows, published, table)
+        if table.data and rows.num_rows:  # a published row is never added twice
+            rows = _without_keys(rows, published(), table)
         if rows.num_rows:
             written += len(write_parts(rows, table, out_dir, next(names)))
     if upsert.num_rows:
