@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import multiprocessing
+import multiprocessing.pool
 import signal
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
@@ -40,13 +41,32 @@ def map_batches(
     if workers <= 1 or documents < SMALL_INPUT or len(batches) < 2:
         yield from map(work, batches)
         return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(min(workers, len(batches)), initializer=_start_worker, initargs=(prepare,)) as pool:
+    size = min(workers, len(batches))
+    with _Pool(
+        size, initializer=_start_worker, initargs=(prepare,), context=multiprocessing.get_context("fork")
+    ) as pool:
         yield from pool.imap(work, batches)
 
 
+class _Worker(multiprocessing.context.ForkProcess):
+    """A worker the pool ends with SIGKILL. A child forked while another thread of the flow process held a
+    lock can hang before it runs a line of ours, still under the flow's SIGTERM handler; a SIGTERM would
+    then leave the pool waiting for it forever."""
+
+    def terminate(self) -> None:
+        self.kill()
+
+
+class _Pool(multiprocessing.pool.Pool):
+    """A fork pool of _Workers."""
+
+    @staticmethod
+    def Process(ctx, *args, **kwds):  # noqa: N802 (the name multiprocessing.pool.Pool calls)
+        return _Worker(*args, **kwds)
+
+
 def _start_worker(prepare: Callable[[], None]) -> None:
-    """A worker ends when the pool sends it SIGTERM; the handler a forked worker inherits from a Prefect flow
-    process would print a traceback instead."""
+    """A SIGTERM to the whole process group (a cancelled run) ends a worker at once; the handler a forked
+    worker inherits from a Prefect flow process would print a traceback instead."""
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     prepare()

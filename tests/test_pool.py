@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
+from functools import partial
+from pathlib import Path
 
 from tasks.pool import SMALL_INPUT, map_batches, split_for_workers
 
@@ -29,3 +34,30 @@ def test_workers_end_quietly_under_the_sigterm_handler_of_a_flow_process(capfd):
         signal.signal(signal.SIGTERM, previous)
     assert results == [[2], [4], [6], [8]]
     assert "Traceback" not in capfd.readouterr().err
+
+
+def _hang_in_one_worker(marker: Path, parent: int) -> None:
+    """The first worker to start hangs for good and ignores SIGTERM, like a child forked while another thread
+    held a lock; the parent and every other worker go on."""
+    if os.getpid() == parent:
+        return
+    try:
+        os.close(os.open(marker, os.O_CREAT | os.O_EXCL))
+    except FileExistsError:
+        return
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    time.sleep(600)
+
+
+def test_a_worker_that_hangs_as_it_starts_does_not_hold_up_the_stage(tmp_path):
+    prepare = partial(_hang_in_one_worker, tmp_path / "hung", os.getpid())
+    results = []
+    stage = threading.Thread(
+        target=lambda: results.extend(map_batches(_double, [[1], [2], [3], [4]], prepare, 2, SMALL_INPUT)),
+        daemon=True,
+    )
+    stage.start()
+    stage.join(timeout=60)
+    assert (tmp_path / "hung").exists()  # one worker did hang
+    assert not stage.is_alive(), "the pool waited for a worker that never ends"
+    assert results == [[2], [4], [6], [8]]
