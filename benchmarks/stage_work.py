@@ -32,6 +32,7 @@ from flows.stages.clean import clean_contents
 from flows.stages.dedup import dedup as dedup_stage
 from flows.stages.publish import staged_changes
 from tasks.ingest.readers import RawDocument, read_path
+from tasks.memory import release_freed_memory
 from tasks.settings import Settings
 from tasks.warehouse.publish import publish_version
 from tasks.warehouse.snapshot import Snapshot
@@ -66,8 +67,11 @@ def stage(ctx: RunContext, documents: pd.DataFrame, articles: pd.DataFrame, part
 
 
 def dedup(ctx: RunContext) -> StageReport:
-    """The flow's dedup stage over the staged parts, against an empty warehouse."""
-    return dedup_stage.fn(ctx)
+    """The flow's dedup stage over the staged parts, against an empty warehouse; then, as the flow does after every
+    stage, freed memory goes back to the system."""
+    report = dedup_stage.fn(ctx)
+    release_freed_memory()
+    return report
 
 
 def publish(ctx: RunContext) -> str:

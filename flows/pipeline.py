@@ -29,6 +29,7 @@ from flows.stages.ingest import ingest
 from flows.stages.publish import publish
 from flows.stages.validate import validate_stage
 from tasks.ingest.discover import discover_files
+from tasks.memory import release_freed_memory
 from tasks.quality.gate import QualityGate, QualityGateFailed, ValidationOutcome
 from tasks.settings import Settings
 from tasks.warehouse.location import is_url
@@ -79,7 +80,11 @@ def _commit(copy: WorkingCopy | None, version: str) -> str:
 
 def _gated(gate: QualityGate, ctx: RunContext, summary: RunSummary, report: StageReport) -> None:
     summary.stages.append(report)
+    # what the stage and then its gate freed is given back, so that neither the gate nor the next stage (and the
+    # workers it forks from this process) starts from the high-water mark of the step before
+    release_freed_memory()
     outcomes = validate_stage(gate, ctx, report)
+    release_freed_memory()
     summary.outcomes += outcomes
     get_run_logger().info(
         "%-7s %6d in, %6d out, %4d quarantined, %5.1fs, suites %s %s",

@@ -68,18 +68,6 @@ def string_chunks(values: Sequence[str] | pa.Array | pa.ChunkedArray) -> pa.Chun
     return values if isinstance(values, pa.ChunkedArray) else pa.chunked_array([values], pa.large_string())
 
 
-def take_strings(values: pa.ChunkedArray, rows: np.ndarray) -> pa.LargeStringArray:
-    """values[rows] for ascending rows, chunk by chunk: Arrow's take joins all chunks of a string column first."""
-    starts = np.cumsum([0] + [len(chunk) for chunk in values.chunks])
-    bounds = np.searchsorted(rows, starts)
-    parts = [
-        chunk.take(pa.array(rows[lo:hi] - start))
-        for chunk, start, lo, hi in zip(values.chunks, starts, bounds[:-1], bounds[1:], strict=False)
-        if hi > lo
-    ]
-    return pa.concat_arrays(parts) if parts else pa.array([], pa.large_string())
-
-
 def _fold_chunk(texts: pa.LargeStringArray) -> pa.LargeStringArray:
     texts = pc.fill_null(texts, "")
     folded = _fold_bytes(texts)

@@ -15,7 +15,7 @@ from tasks.dedup.membership import is_in, positions
 from tasks.dedup.minhash import estimated_jaccard
 from tasks.dedup.published import SIGNATURES_TABLE, PublishedIndex
 from tasks.dedup.settings import DedupSettings
-from tasks.dedup.signatures import SIGNATURE_COLUMNS, Signatures, signature_rows
+from tasks.dedup.signatures import SIGNATURE_COLUMNS, Signatures, joined_rows, signature_rows
 from tasks.dedup.verify import verified_pairs
 
 
@@ -48,7 +48,7 @@ class SignatureIndex:
         if len(signers) == 0:
             bodies = [pd.DataFrame({"article_id": [], "content_hash": [], "body": []}, dtype=str)]
         rows = [signature_rows(part, settings, is_in(part["article_id"], signers)) for part in bodies]
-        return cls(pd.concat(rows, ignore_index=True) if len(rows) > 1 else rows[0], published, settings)
+        return cls(joined_rows(rows, settings), published, settings)
 
     @cached_property
     def _stored_and_resigned(self) -> tuple[pd.DataFrame, pd.DataFrame]:

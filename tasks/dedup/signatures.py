@@ -14,8 +14,9 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from tasks.chunked import take
 from tasks.dedup.facts import fact_codes
-from tasks.dedup.folding import fold_texts, large_strings, string_chunks, take_strings
+from tasks.dedup.folding import fold_texts, large_strings, string_chunks
 from tasks.dedup.minhash import minhash_signatures
 from tasks.dedup.published import SIGNATURES_TABLE
 from tasks.dedup.settings import DedupSettings
@@ -73,6 +74,21 @@ class Signatures:
             np.zeros(1, np.int64),
         )
 
+    def rows(self, article_ids: pd.Series, settings: DedupSettings) -> pd.DataFrame:
+        """Signature rows (SIGNATURE_COLUMNS) of these contents, signed from `article_ids`; the binary columns
+        share the arrays' memory."""
+        n = len(self.shingle_count)
+        return pd.DataFrame(
+            {
+                "content_hash": self.content_hash.to_pandas(),
+                "article_id": article_ids.reset_index(drop=True),
+                "scheme": pd.Series(settings.scheme, index=range(n), dtype="str"),
+                "shingle_count": self.shingle_count.astype(np.int32, copy=False),
+                "minhash": _binary_series(self.minhash.reshape(-1), np.arange(n + 1) * settings.permutations),
+                "facts": _binary_series(self.fact_codes, self.fact_offsets),
+            }
+        )
+
 
 def signature_rows(articles: pd.DataFrame, settings: DedupSettings, wanted: np.ndarray | None = None) -> pd.DataFrame:
     """Signature rows for articles (article_id, content_hash, body), one per distinct content, of the articles
@@ -84,12 +100,12 @@ def signature_rows(articles: pd.DataFrame, settings: DedupSettings, wanted: np.n
     firsts = ~articles["content_hash"].duplicated().to_numpy()
     firsts = np.flatnonzero(firsts if wanted is None else firsts & wanted)
     hashes, article_ids, bodies = (string_chunks(articles[c]) for c in ("content_hash", "article_id", "body"))
-    hashes, article_ids = take_strings(hashes, firsts), take_strings(article_ids, firsts)
+    hashes, article_ids = take(hashes, firsts), take(article_ids, firsts)
     minhash = np.empty((len(firsts), settings.permutations), dtype=np.uint32)
     shingle_count = np.empty(len(firsts), dtype=np.int32)
 
     def sign(start: int) -> tuple[np.ndarray, np.ndarray]:
-        batch = take_strings(bodies, firsts[start : start + settings.batch_size])
+        batch = take(bodies, firsts[start : start + settings.batch_size])
         shingles, offsets = shingle_hashes(fold_texts(batch), settings.shingle_words)
         minhash[start : start + len(batch)] = minhash_signatures(shingles, offsets, settings)
         shingle_count[start : start + len(batch)] = _distinct_counts(shingles, offsets)
@@ -100,16 +116,16 @@ def signature_rows(articles: pd.DataFrame, settings: DedupSettings, wanted: np.n
     codes = np.concatenate([np.empty(0, np.uint64)] + [c for c, _ in facts])
     shifts = np.cumsum([0] + [o[-1] for _, o in facts])
     fact_offsets = np.concatenate([[0]] + [o[1:] + shift for (_, o), shift in zip(facts, shifts, strict=False)])
-    return pd.DataFrame(
-        {
-            "content_hash": hashes.to_pandas(),
-            "article_id": article_ids.to_pandas(),
-            "scheme": pd.Series(settings.scheme, index=range(len(firsts)), dtype="str"),
-            "shingle_count": shingle_count,
-            "minhash": _binary_series(minhash.reshape(-1), np.arange(len(firsts) + 1) * settings.permutations),
-            "facts": _binary_series(codes, fact_offsets),
-        }
-    )
+    return Signatures(hashes, minhash, shingle_count, codes, fact_offsets).rows(article_ids.to_pandas(), settings)
+
+
+def joined_rows(parts: Sequence[pd.DataFrame], settings: DedupSettings) -> pd.DataFrame:
+    """Signature rows made in parts (one per staged part) as one frame whose binary columns are single buffers, so
+    that decoding it (Signatures.from_rows) copies nothing: the parts are copied once, here."""
+    if len(parts) == 1:
+        return parts[0]
+    joined = Signatures.concat([Signatures.from_rows(part, settings) for part in parts])
+    return joined.rows(pd.concat([part["article_id"] for part in parts], ignore_index=True), settings)
 
 
 def _binary_series(values: np.ndarray, offsets: np.ndarray) -> pd.Series:

@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
+from tasks.chunked import take_rows
 from tasks.schemas import Table
 
 ROW_GROUP_ROWS = 128 * 1024
@@ -71,21 +72,19 @@ def to_arrow(frame: pd.DataFrame, table: Table) -> pa.Table:
 
 def write_table(data: pa.Table, table: Table, path: Path) -> Path:
     """Write rows sorted by the table key, zstd-compressed, with statistics, dictionary-encoded repeated strings and
-    timestamps in microseconds UTC (read alike by DuckDB, pandas, Polars and Spark)."""
+    timestamps in microseconds UTC (read alike by DuckDB, pandas, Polars and Spark).
+
+    Rows are put in key order through an index, a row group at a time: a sorted copy of the whole table is never
+    held, which for a run's signature index would double its memory."""
     data = data.cast(table.schema)
-    if data.num_rows:
-        data = data.sort_by([(k, "ascending") for k in table.key])
+    order = pc.sort_indices(data, sort_keys=[(k, "ascending") for k in table.key]).to_numpy()
+    group = row_group_rows(data)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    pq.write_table(
-        data,
-        tmp,
-        compression="zstd",
-        write_statistics=True,
-        use_dictionary=dictionary_columns(table),
-        row_group_size=row_group_rows(data),
-        coerce_timestamps="us",
-    )
+    options = {"compression": "zstd", "write_statistics": True, "coerce_timestamps": "us"}
+    with pq.ParquetWriter(tmp, table.schema, use_dictionary=dictionary_columns(table), **options) as writer:
+        for start in range(0, max(data.num_rows, 1), group):  # an empty table is written as one empty group
+            writer.write_table(take_rows(data, order[start : start + group]), row_group_size=group)
     tmp.replace(path)
     return path
 

@@ -1,24 +1,13 @@
-import numpy as np
 import pandas as pd
 import pyarrow as pa
 
 from tasks.dedup.content_hash import content_hash, content_hashes
-from tasks.dedup.folding import string_chunks, take_strings
 from tasks.dedup.membership import positions
 
 
 def _chunked_column(texts: list[str], size: int) -> pd.Series:
     chunks = [pa.array(texts[i : i + size], pa.large_string()) for i in range(0, len(texts), size)]
     return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks)))
-
-
-def test_rows_are_taken_across_chunks_in_order():
-    texts = [f"text {i}" for i in range(10)]
-    column = string_chunks(_chunked_column(texts, 3))
-    assert column.num_chunks == 4
-    rows = np.array([0, 2, 3, 7, 8, 9])
-    assert take_strings(column, rows).to_pylist() == [texts[i] for i in rows]
-    assert take_strings(column, np.empty(0, np.int64)).to_pylist() == []
 
 
 def test_chunked_bodies_hash_as_one_by_one():

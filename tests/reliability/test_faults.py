@@ -95,19 +95,20 @@ def test_a_disk_that_fails_during_publish_leaves_the_warehouse_as_it_was(prefect
     shutil.copytree(published, warehouse, symlinks=True)
     inbox = new_inbox(tmp_path / "inbox", "full-disk")
     previous, version = state(warehouse), Snapshot(warehouse).version
-    real_write = pq.write_table
+    real_writer = pq.ParquetWriter
 
-    def full_disk(table, where, *args, **kwargs):
-        if "versions" in str(where):
-            raise OSError(errno.ENOSPC, "No space left on device", str(where))
-        return real_write(table, where, *args, **kwargs)
+    class FullDisk(real_writer):
+        def __init__(self, where, *args, **kwargs):
+            if "versions" in str(where):
+                raise OSError(errno.ENOSPC, "No space left on device", str(where))
+            super().__init__(where, *args, **kwargs)
 
-    monkeypatch.setattr(pq, "write_table", full_disk)
+    monkeypatch.setattr(pq, "ParquetWriter", FullDisk)
     with pytest.raises(OSError, match="No space left"):
         news_pipeline([str(inbox)], str(warehouse))
     assert Snapshot(warehouse).version == version and same(state(warehouse), previous)
 
-    monkeypatch.setattr(pq, "write_table", real_write)
+    monkeypatch.setattr(pq, "ParquetWriter", real_writer)
     summary = news_pipeline([str(inbox)], str(warehouse))
     assert summary.status == "published" and len(Snapshot(warehouse).read("articles")) == 10
     assert not list((warehouse / "_newsdesk" / "versions").glob(".*.partial"))
