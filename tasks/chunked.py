@@ -15,9 +15,8 @@ def take(values: pa.ChunkedArray, rows: np.ndarray) -> pa.Array:
     rows = np.asarray(rows, dtype=np.int64)
     if values.num_chunks == 1:
         return values.chunk(0).take(pa.array(rows))
-    ascending = bool((rows[1:] >= rows[:-1]).all())
-    order = np.arange(len(rows)) if ascending else np.argsort(rows, kind="stable")
-    sorted_rows = rows[order]
+    order = None if (rows[1:] >= rows[:-1]).all() else np.argsort(rows, kind="stable")
+    sorted_rows = rows if order is None else rows[order]
     starts = np.cumsum([0] + [len(chunk) for chunk in values.chunks])
     bounds = np.searchsorted(sorted_rows, starts)
     parts = [
@@ -26,7 +25,7 @@ def take(values: pa.ChunkedArray, rows: np.ndarray) -> pa.Array:
         if hi > lo
     ]
     taken = pa.concat_arrays(parts) if parts else pa.array([], values.type)
-    if ascending:
+    if order is None:
         return taken
     back = np.empty_like(order)
     back[order] = np.arange(len(order))
