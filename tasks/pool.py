@@ -15,6 +15,9 @@ SMALL_INPUT = 300
 BATCHES_PER_WORKER = 4
 """Several batches per worker keep both cores busy to the end of a stage."""
 
+LIVENESS_SECONDS = 2.0
+"""How often a stage waiting for a batch checks that no worker has died."""
+
 Item = TypeVar("Item")
 Batch = TypeVar("Batch")
 Result = TypeVar("Result")
@@ -45,7 +48,11 @@ def map_batches(
     with _Pool(
         size, initializer=_start_worker, initargs=(prepare,), context=multiprocessing.get_context("fork")
     ) as pool:
-        yield from pool.imap(work, batches)
+        yield from pool.results(work, batches)
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended while batches were still out, most often killed by the system for lack of memory."""
 
 
 class _Worker(multiprocessing.context.ForkProcess):
@@ -58,11 +65,47 @@ class _Worker(multiprocessing.context.ForkProcess):
 
 
 class _Pool(multiprocessing.pool.Pool):
-    """A fork pool of _Workers."""
+    """A fork pool of _Workers that notices one of them dying. `Pool.imap` alone would wait forever for the
+    batch a dead worker held: the pool starts a new worker, but never gives that batch out again."""
 
-    @staticmethod
-    def Process(ctx, *args, **kwds):  # noqa: N802 (the name multiprocessing.pool.Pool calls)
-        return _Worker(*args, **kwds)
+    def __init__(self, *args, **kwargs) -> None:
+        self._workers: list[_Worker] = []  # every worker started, also those the pool has already replaced
+        super().__init__(*args, **kwargs)
+
+    def Process(self, ctx, *args, **kwds) -> _Worker:  # noqa: N802 (the name multiprocessing.pool.Pool calls)
+        worker = _Worker(*args, **kwds)
+        self._workers.append(worker)
+        return worker
+
+    def results(self, work: Callable[[Batch], Result], batches: list[Batch]) -> Iterator[Result]:
+        """`imap`'s results in order; raises WorkerDied when a worker ends before the last result is in."""
+        pending = self.imap(work, batches)
+        while True:
+            try:
+                yield pending.next(timeout=LIVENESS_SECONDS)
+            except StopIteration:
+                return
+            except multiprocessing.TimeoutError:
+                self._raise_if_a_worker_died()
+
+    def _raise_if_a_worker_died(self) -> None:
+        """Workers end only when the pool closes, after the last result; any earlier end lost a batch."""
+        for worker in list(self._workers):  # the pool's own thread may be adding a replacement
+            if worker.exitcode is not None:
+                raise WorkerDied(
+                    f"a worker process ended ({_how(worker.exitcode)}) with its batch unfinished, most likely "
+                    "killed for lack of memory: set NEWSDESK_WORKERS=1 or a smaller NEWSDESK_BATCH_BYTES and run again"
+                )
+
+
+def _how(exitcode: int) -> str:
+    """'killed by SIGKILL', 'killed by signal 40' or 'exit code 1'."""
+    if exitcode >= 0:
+        return f"exit code {exitcode}"
+    try:
+        return f"killed by {signal.Signals(-exitcode).name}"
+    except ValueError:
+        return f"killed by signal {-exitcode}"
 
 
 def _start_worker(prepare: Callable[[], None]) -> None:

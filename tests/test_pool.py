@@ -1,4 +1,4 @@
-"""The worker pool clean and enrich share: results in order, and workers that end quietly."""
+"""The worker pool clean and enrich share: results in order, workers that end quietly, and a dead worker reported."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 from functools import partial
 from pathlib import Path
 
-from tasks.pool import SMALL_INPUT, map_batches, split_for_workers
+from tasks.pool import SMALL_INPUT, WorkerDied, map_batches, split_for_workers
 
 
 def _double(batch: list[int]) -> list[int]:
@@ -61,3 +61,28 @@ def test_a_worker_that_hangs_as_it_starts_does_not_hold_up_the_stage(tmp_path):
     assert (tmp_path / "hung").exists()  # one worker did hang
     assert not stage.is_alive(), "the pool waited for a worker that never ends"
     assert results == [[2], [4], [6], [8]]
+
+
+def _die_on_three(parent: int, batch: list[int]) -> list[int]:
+    """Killed outright on batch [3] in a worker, as the out-of-memory killer would."""
+    if batch == [3] and os.getpid() != parent:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return _double(batch)
+
+
+def test_a_worker_killed_mid_batch_stops_the_stage_with_a_clear_error():
+    outcome = []
+
+    def stage():
+        try:
+            list(map_batches(partial(_die_on_three, os.getpid()), [[1], [2], [3], [4]], lambda: None, 2, SMALL_INPUT))
+        except WorkerDied as died:
+            outcome.append(died)
+
+    waiting = threading.Thread(target=stage, daemon=True)
+    waiting.start()
+    waiting.join(timeout=60)
+    assert not waiting.is_alive(), "the pool waited forever for the dead worker's batch"
+    assert len(outcome) == 1
+    assert "killed by SIGKILL" in str(outcome[0])
+    assert "NEWSDESK_WORKERS=1" in str(outcome[0])
