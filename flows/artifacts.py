@@ -35,29 +35,28 @@ def summary_markdown(summary: RunSummary) -> str:
         "|---|---:|---:|---:|---:|---|---|",
     ]
     for r in summary.stages:
-        suites = [o for o in summary.outcomes if o.stage == r.stage]
-        verdict = "none" if not suites else "passed" if all(o.success for o in suites) else "**FAILED**"
+        verdict, failed = summary.suites_verdict(r.stage)
+        verdict = f"**{verdict}**" if failed else verdict
         lines.append(
             f"| {r.stage} | {r.rows_in} | {r.rows_out} | {r.quarantined} | {r.seconds:.1f} | {verdict} | {md(r.note)} |"
         )
-    quarantine = snapshot.read("quarantine")
-    quarantine = quarantine[quarantine["run_id"] == summary.run_id]
+    run = [summary.run_id]  # each table is read a file at a time, keeping only this run's rows
+    quarantine = snapshot.read_where("quarantine", "run_id", run, ["run_id", "reason"])
     if len(quarantine):
         lines += ["", "## Quarantined", "", "| reason | count |", "|---|---:|"]
         lines += [f"| {md(reason)} | {n} |" for reason, n in _top(quarantine, "reason", 50)]
     if summary.status == "published":
-        articles = snapshot.read("articles", ["cluster_id", "run_id", "is_canonical"])
-        run_articles = articles[articles["run_id"] == summary.run_id]
-        copies = int((~run_articles["is_canonical"]).sum())
-        lines += ["", f"**{len(run_articles)}** new articles, **{copies}** copies of stories already seen."]
-        mentions = snapshot.read("mentions", ["entity_id", "run_id"])
-        entities = snapshot.read("entities", ["entity_id", "name", "type"]).set_index("entity_id")
-        top = _top(mentions[mentions["run_id"] == summary.run_id], "entity_id")
+        articles = snapshot.read_where("articles", "run_id", run, ["run_id", "is_canonical"])
+        copies = int((~articles["is_canonical"]).sum())
+        lines += ["", f"**{len(articles)}** new articles, **{copies}** copies of stories already seen."]
+        top = _top(snapshot.read_where("mentions", "run_id", run, ["run_id", "entity_id"]), "entity_id")
         if top:
+            names = snapshot.read_where("entities", "entity_id", [e for e, _ in top], ["entity_id", "name", "type"])
+            names = names.set_index("entity_id")
             lines += ["", "## Top entities", "", "| entity | type | mentions |", "|---|---|---:|"]
-            lines += [f"| {md(entities.at[e, 'name'])} | {entities.at[e, 'type']} | {n} |" for e, n in top]
-        quotes = snapshot.read("quotes", ["speaker", "run_id"])
-        speakers = _top(quotes[quotes["run_id"] == summary.run_id].dropna(subset=["speaker"]), "speaker")
+            lines += [f"| {md(names.at[e, 'name'])} | {names.at[e, 'type']} | {n} |" for e, n in top]
+        quotes = snapshot.read_where("quotes", "run_id", run, ["run_id", "speaker"])
+        speakers = _top(quotes.dropna(subset=["speaker"]), "speaker")
         if speakers:
             lines += ["", "## Top speakers", "", "| speaker | quotes |", "|---|---:|"]
             lines += [f"| {md(s)} | {n} |" for s, n in speakers]

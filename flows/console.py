@@ -19,13 +19,6 @@ _out = Console(highlight=False, width=_WIDTH)
 _err = Console(stderr=True, highlight=False, width=_WIDTH)
 
 
-def _verdict(suites: list[ValidationOutcome]) -> str:
-    failed = sum(not o.success for o in suites)
-    if not suites:
-        return "none"
-    return f"[red]{failed} FAILED[/red]" if failed else f"{len(suites)}/{len(suites)} passed"
-
-
 def _stage_table(summary: RunSummary) -> Table:
     table = Table(title=f"newsdesk run {summary.run_id}")
     for header in ("stage", "rows in", "rows out", "quarantined", "suites", "seconds", "note"):
@@ -33,7 +26,8 @@ def _stage_table(summary: RunSummary) -> Table:
             header, justify="right" if header in ("rows in", "rows out", "quarantined", "seconds") else "left"
         )
     for r in summary.stages:
-        verdict = _verdict([o for o in summary.outcomes if o.stage == r.stage])
+        verdict, failed = summary.suites_verdict(r.stage)
+        verdict = f"[red]{verdict}[/red]" if failed else verdict
         table.add_row(r.stage, str(r.rows_in), str(r.rows_out), str(r.quarantined), verdict, f"{r.seconds:.1f}", r.note)
     return table
 

@@ -51,6 +51,15 @@ class RunSummary:
     version: str | None = None
     data_docs: Path | None = None
 
+    def suites_verdict(self, stage: str) -> tuple[str, bool]:
+        """How a stage's suites went, worded alike in the console and the UI: ('2/2 passed', False),
+        ('1 of 2 FAILED', True) or ('none', False) for a stage without suites."""
+        suites = [o for o in self.outcomes if o.stage == stage]
+        failed = sum(not o.success for o in suites)
+        if failed:
+            return f"{failed} of {len(suites)} FAILED", True
+        return (f"{len(suites)}/{len(suites)} passed" if suites else "none"), False
+
 
 class RunFailed(RuntimeError):
     """The run stopped at a quality gate; `summary` says what ran and `failure` which expectations broke."""

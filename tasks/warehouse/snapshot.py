@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import pyarrow as pa
@@ -15,6 +16,9 @@ from tasks.warehouse.layout import Layout
 from tasks.warehouse.location import is_url
 from tasks.warehouse.parquet_io import read_files, to_frame
 from tasks.warehouse.remote import RemoteWarehouse
+
+if TYPE_CHECKING:
+    from fsspec import AbstractFileSystem
 
 
 class Snapshot:
@@ -44,7 +48,7 @@ class Snapshot:
         return self.version_dir.name if self.version_dir else None
 
     @property
-    def filesystem(self):
+    def filesystem(self) -> AbstractFileSystem | None:
         """The fsspec file system of a URL warehouse's files; None for a local folder."""
         return self.remote.fs if self.remote else None
 
@@ -69,12 +73,14 @@ class Snapshot:
         """The table (or some of its columns) as pandas; an empty frame with the schema when nothing is published."""
         return to_frame(self.read_arrow(table, columns))
 
-    def read_where(self, table: str, column: str, values: pd.Series) -> pd.DataFrame:
-        """The rows whose `column` is one of `values`, read a file at a time: a few rows of a large table cost the
-        memory of one file, not of the table."""
+    def read_where(
+        self, table: str, column: str, values: pd.Series | list[str], columns: list[str] | None = None
+    ) -> pd.DataFrame:
+        """The rows whose `column` is one of `values` (only `columns`, which then include `column`), read a file at
+        a time: a few rows of a large table cost the memory of one file, not of the table."""
         wanted = pa.array(values, pa.string())
-        parts = [data.filter(pc.is_in(data[column], value_set=wanted)) for data in self._each_file(table)]
-        return to_frame(pa.concat_tables(parts) if parts else ALL_TABLES[table].schema.empty_table())
+        parts = [data.filter(pc.is_in(data[column], value_set=wanted)) for data in self._each_file(table, columns)]
+        return to_frame(pa.concat_tables(parts) if parts else read_files([], ALL_TABLES[table], columns))
 
     def read_each(self, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
         """The table (or some of its columns) one file at a time, so that a pass over it holds one file's rows."""

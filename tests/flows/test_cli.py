@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -58,5 +59,6 @@ def test_a_failed_gate_exits_1_naming_stage_suite_and_report(newsdesk, warehouse
     assert "stage 'ingest'" in done.stderr or "at stage 'ingest'" in done.stderr
     assert "suite 'documents'" in done.stderr and "expect_column_values_to_be_in_set(format" in done.stderr
     assert "report:" in done.stderr and "Nothing of this run was published" in done.stderr
+    assert re.search(r"ingest .* 1 of \d FAILED", done.stderr)  # the summary table's row for the stage
     assert Snapshot(copy).read("documents").shape[0] == 5
     assert Snapshot(copy).version != version  # only `runs` and `validations` moved on
