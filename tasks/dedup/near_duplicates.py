@@ -56,11 +56,19 @@ class SignatureIndex:
         are signed again from their bodies, once, when new contents are to be compared with them."""
         stored = self.published.read(SIGNATURES_TABLE, SIGNATURE_COLUMNS)
         stored = stored[stored["scheme"] == self.settings.scheme]
-        resigned = self.fresh.iloc[:0]
-        if len(self.fresh):
-            bodies = self.published.read("articles", ["article_id", "content_hash", "body"])
-            resigned = signature_rows(bodies, self.settings, ~is_in(bodies["content_hash"], stored["content_hash"]))
+        resigned = self._resigned(stored["content_hash"]) if len(self.fresh) else self.fresh.iloc[:0]
         return pd.concat([stored, resigned], ignore_index=True), resigned
+
+    def _resigned(self, signed: pd.Series) -> pd.DataFrame:
+        """Signature rows of the published contents not in `signed`, from their bodies a file at a time (a pass
+        holds one file's bodies), each content once even when several files hold it."""
+        parts = []
+        for bodies in self.published.read_each("articles", ["article_id", "content_hash", "body"]):
+            rows = signature_rows(bodies, self.settings, ~is_in(bodies["content_hash"], signed))
+            if len(rows):
+                parts.append(rows)
+                signed = pd.concat([signed, rows["content_hash"]], ignore_index=True)
+        return joined_rows(parts, self.settings) if parts else self.fresh.iloc[:0]
 
     @property
     def stored(self) -> pd.DataFrame:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Protocol
 
 import pandas as pd
@@ -30,6 +31,10 @@ class PublishedIndex(Protocol):
         when the table does not exist yet."""
         ...
 
+    def read_each(self, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+        """The same rows in parts (a file at a time), so that a pass over a large table holds one part."""
+        ...
+
 
 class FramesIndex:
     """A PublishedIndex over frames in memory: deduplication of a corpus without a warehouse."""
@@ -42,3 +47,6 @@ class FramesIndex:
         if table not in self.tables:
             return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
         return self.tables[table][columns].copy()
+
+    def read_each(self, table: str, columns: list[str] | None = None) -> Iterator[pd.DataFrame]:
+        yield self.read(table, columns)

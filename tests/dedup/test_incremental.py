@@ -66,6 +66,26 @@ def test_signatures_of_another_scheme_are_rebuilt_once(warehouse):
     assert set(result.signatures["scheme"]) == {DedupSettings().scheme}
 
 
+def test_published_contents_are_resigned_a_file_at_a_time_and_each_once(warehouse):
+    first = articles(
+        {"article_id": "orig", "body": body(RIGA_FOOTBRIDGE)},
+        {"article_id": "repost", "body": body(RIGA_FOOTBRIDGE)},
+        {"article_id": "head", "body": body(RIGA_FOOTBRIDGE[:3])},
+    )
+    warehouse.publish(first, assign_clusters(first, warehouse, DedupSettings(shingle_words=4)))
+    warehouse.tables["articles"]["body"] = first["body"]
+    whole_reads = []
+    original_read = warehouse.read
+    warehouse.read = lambda table, columns=None: whole_reads.append(columns) or original_read(table, columns)
+    warehouse.read_each = lambda table, columns=None: (original_read(table, columns).iloc[[i]] for i in range(3))
+
+    result = assign_clusters(articles({"article_id": "copy", "body": body(RIGA_FOOTBRIDGE[:5])}), warehouse)
+
+    assert sorted(result.signatures["article_id"]) == ["copy", "head", "orig"]  # the repost's content only once
+    assert result.clusters["cluster_id"].tolist() == ["orig"]
+    assert not any("body" in (columns or []) for columns in whole_reads)
+
+
 def test_rerun_reads_no_signatures(warehouse):
     batch = articles(
         {"article_id": "a", "body": body(RIGA_FOOTBRIDGE)}, {"article_id": "b", "body": body(RIGA_FOOTBRIDGE[:5])}
