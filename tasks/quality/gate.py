@@ -21,6 +21,7 @@ from tasks.schemas import ALL_TABLES
 from tasks.warehouse.parquet_io import read_files, to_frame
 
 if TYPE_CHECKING:
+    from fsspec import AbstractFileSystem
     from great_expectations.core import ExpectationSuiteValidationResult, ExpectationValidationResult
 
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 0}
@@ -95,7 +96,7 @@ def key_columns(suite: dict) -> list[str]:
     return list(dict.fromkeys(c for c in columns if c))
 
 
-def chunk_files(paths: list[Path], max_rows: int, filesystem=None) -> list[list[Path]]:
+def chunk_files(paths: list[Path], max_rows: int, filesystem: AbstractFileSystem | None = None) -> list[list[Path]]:
     """Consecutive part files grouped up to `max_rows` rows (a larger part alone), counted from Parquet metadata
     without reading the rows; no file at all is one empty chunk, validated like an empty table."""
     chunks: list[list[Path]] = [[]]
@@ -226,7 +227,7 @@ class QualityGate:
         return self._outcome(stage, table, [self._run(table, frame)], len(frame))
 
     def validate_files(
-        self, stage: str, table: str, paths: list[Path], max_rows: int, filesystem=None
+        self, stage: str, table: str, paths: list[Path], max_rows: int, filesystem: AbstractFileSystem | None = None
     ) -> ValidationOutcome:
         """Run the table's suite on its part files, a chunk of at most `max_rows` rows at a time; with several
         chunks, the suite's ROW_COMPARING expectations also run over the key columns of all of them, so a key
@@ -238,13 +239,15 @@ class QualityGate:
         return self._outcome(stage, table, chunks, sum(rows for _, rows in validated), keys)
 
     def _validate_chunk(
-        self, table: str, paths: list[Path], filesystem=None
+        self, table: str, paths: list[Path], filesystem: AbstractFileSystem | None = None
     ) -> tuple[ExpectationSuiteValidationResult, int]:
         """The table's suite on the rows of some of its part files (only they are read); the result and the rows."""
         frame = to_frame(read_files(paths, ALL_TABLES[table], filesystem=filesystem))
         return self._run(table, frame), len(frame)
 
-    def _key_check(self, table: str, paths: list[Path], filesystem=None) -> ExpectationSuiteValidationResult | None:
+    def _key_check(
+        self, table: str, paths: list[Path], filesystem: AbstractFileSystem | None = None
+    ) -> ExpectationSuiteValidationResult | None:
         """The keys sub-suite over only its columns of every part; None when the suite compares no rows."""
         suite = self._suite(table, keys=True)
         if not suite["expectations"]:

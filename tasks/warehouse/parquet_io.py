@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -12,6 +13,9 @@ import pyarrow.parquet as pq
 
 from tasks.chunked import take_rows
 from tasks.schemas import Table
+
+if TYPE_CHECKING:
+    from fsspec import AbstractFileSystem
 
 ROW_GROUP_ROWS = 128 * 1024
 ROW_GROUP_BYTES = 64 * 1024 * 1024
@@ -101,7 +105,10 @@ def write_parts(data: pa.Table, table: Table, folder: Path, name: str) -> list[P
 
 
 def read_files(
-    paths: list[Path] | list[str], table: Table, columns: list[str] | None = None, filesystem=None
+    paths: list[Path] | list[str],
+    table: Table,
+    columns: list[str] | None = None,
+    filesystem: AbstractFileSystem | None = None,
 ) -> pa.Table:
     """Read and concatenate part files of one table, cast to its schema; `filesystem` (fsspec) for object paths."""
     parts = [pq.read_table(p, columns=columns, schema=table.schema, filesystem=filesystem) for p in paths]
