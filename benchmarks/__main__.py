@@ -2,6 +2,7 @@
 
     python -m benchmarks                                    # 1k, 10k, 100k, then 1M without the flow: ~80 min
     python -m benchmarks --sizes 1000 10000 --no-million    # a quick look: ~6 min
+    python -m benchmarks --render docs/benchmarks.json      # targets and page again from saved figures: seconds
 
 Per size: a corpus is generated and written as input files (JSONL records, some .txt and .html pages), the flow
 runs on it twice (first run, then the same input again), and the baselines run on the same texts. Then (unless
@@ -18,6 +19,9 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
+
+from benchmarks.report import render
+from benchmarks.targets import summarise
 
 PREFECT_ENV = {
     "DO_NOT_TRACK": "1",
@@ -40,17 +44,27 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.json")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument(
+        "--render", type=Path, metavar="JSON", help="measure nothing: judge and render the figures saved in JSON"
+    )
     args = parser.parse_args()
+    results = json.loads(args.render.read_text(encoding="utf-8")) if args.render else _measure(args)
+    results |= summarise(results)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    args.markdown.write_text(render(results), encoding="utf-8")
+    print(f"wrote {args.out} and {args.markdown}")
 
+
+def _measure(args: argparse.Namespace) -> dict:
+    """Every size through the flow twice with its baselines, then the 1M stages: the figures, not yet judged."""
     with tempfile.TemporaryDirectory(prefix="newsdesk-bench-") as folder:
         # Before anything imports Prefect: the runs (in child processes) inherit these.
         os.environ.update({k: os.environ.get(k, v) for k, v in PREFECT_ENV.items()})
         os.environ["PREFECT_HOME"] = str(Path(folder) / "prefect")
         from benchmarks.pipeline_bench import measure_size
-        from benchmarks.report import render
         from benchmarks.resources import load_average, machine
         from benchmarks.stage_work import measure_million
-        from benchmarks.targets import summarise
 
         results = {
             "command": " ".join(["python -m benchmarks", *sys.argv[1:]]),
@@ -68,12 +82,7 @@ def main() -> None:
             results["million"] = measure_million(Path(folder) / "million", args.seed)
         results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         results["load_average_at_end"] = load_average()
-        results |= summarise(results)
-
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
-    args.markdown.write_text(render(results), encoding="utf-8")
-    print(f"wrote {args.out} and {args.markdown}")
+    return results
 
 
 if __name__ == "__main__":
