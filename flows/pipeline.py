@@ -102,7 +102,7 @@ def _gated(gate: QualityGate, ctx: RunContext, summary: RunSummary, report: Stag
         report.rows_out,
         report.quarantined,
         report.seconds,
-        "passed" if all(o.success for o in outcomes) else "FAILED",
+        summary.suites_verdict(report.stage)[0],
         report.note,
     )
     failed = [o for o in outcomes if not o.success]
