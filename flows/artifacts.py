@@ -61,6 +61,13 @@ def summary_markdown(summary: RunSummary) -> str:
             lines += ["", "## Top speakers", "", "| speaker | quotes |", "|---|---:|"]
             lines += [f"| {md(s)} | {n} |" for s, n in speakers]
     lines += ["", f"Quality reports: `{summary.report_dir}`", f"GX Data Docs: `{summary.data_docs}`"]
+    if summary.rows_quarantined:
+        lines += [
+            "",
+            f"**{summary.rows_quarantined}** rows broke row-level expectations and were quarantined; see them with",
+            "",
+            f"    {summary.quarantine_query}",
+        ]
     return "\n".join(lines)
 
 
@@ -77,6 +84,8 @@ def publish_artifacts(summary: RunSummary) -> None:
                 "failed": o.failed,
                 "failed_expectations": md("; ".join(o.failed_expectations)),
                 "rows": o.rows,
+                "quarantined": o.quarantined,
+                "quarantined_expectations": md("; ".join(o.quarantined_expectations)),
                 "report": str(o.report_path),
             }
             for o in summary.outcomes

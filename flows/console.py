@@ -36,6 +36,9 @@ def print_summary(summary: RunSummary) -> None:
     _out.print(_stage_table(summary))
     _out.print(f"Published version {summary.version} to {summary.warehouse}.")
     _out.print(f"Quality reports: {summary.report_dir}  (Data Docs: {summary.data_docs})")
+    if summary.rows_quarantined:
+        _out.print(f"{summary.rows_quarantined} rows broke row-level expectations and were quarantined: see them with")
+        _out.print(f"  {summary.quarantine_query}", soft_wrap=True)
     _out.print('Next: newsdesk query "select title, publisher, word_count from articles"')
 
 
@@ -53,13 +56,20 @@ def print_failure(failed: RunFailed) -> None:
 
 def print_validations(outcomes: list[ValidationOutcome]) -> None:
     table = Table(title="newsdesk validate")
-    for header in ("table", "rows", "result", "failed expectations"):
+    for header in ("table", "rows", "result", "failed expectations", "rows breaking row-level expectations"):
         table.add_column(header)
     for o in outcomes:
+        result = "passed" if o.success else "[red]FAILED[/red]"
         table.add_row(
-            o.suite, str(o.rows), "passed" if o.success else "[red]FAILED[/red]", "; ".join(o.failed_expectations)
+            o.suite, str(o.rows), result, "; ".join(o.failed_expectations), "; ".join(o.quarantined_expectations)
         )
     _out.print(table)
+    breaking = sum(o.quarantined for o in outcomes)
+    if breaking:
+        _out.print(
+            f"{breaking} published rows break row-level expectations, within their thresholds: a run would "
+            "quarantine them; the reports say which."
+        )
     if outcomes:
         _out.print(f"Reports: {outcomes[0].report_path.parent}")
 

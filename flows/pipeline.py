@@ -53,12 +53,28 @@ class RunSummary:
 
     def suites_verdict(self, stage: str) -> tuple[str, bool]:
         """How a stage's suites went, worded alike in the console and the UI: ('2/2 passed', False),
-        ('1 of 2 FAILED', True) or ('none', False) for a stage without suites."""
+        ('2/2 passed, 3 rows quarantined', False), ('1 of 2 FAILED', True) or ('none', False) for a stage without
+        suites."""
         suites = [o for o in self.outcomes if o.stage == stage]
         failed = sum(not o.success for o in suites)
         if failed:
             return f"{failed} of {len(suites)} FAILED", True
-        return (f"{len(suites)}/{len(suites)} passed" if suites else "none"), False
+        quarantined = sum(o.quarantined for o in suites)
+        verdict = f"{len(suites)}/{len(suites)} passed" if suites else "none"
+        return verdict + (f", {quarantined} rows quarantined" if quarantined else ""), False
+
+    @property
+    def rows_quarantined(self) -> int:
+        """Rows the run's row-level expectations took out, over every stage."""
+        return sum(o.quarantined for o in self.outcomes)
+
+    @property
+    def quarantine_query(self) -> str:
+        """Where to look at them: the `newsdesk query` that lists them."""
+        return (
+            'newsdesk query "select stage, suite, expectation, value, source_uri from quarantine '
+            f"where run_id = '{self.run_id}' and suite is not null\" --warehouse {self.warehouse}"
+        )
 
 
 class RunFailed(RuntimeError):

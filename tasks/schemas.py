@@ -192,7 +192,7 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "quarantine",
-            "input or record that could not go through",
+            "input, record or row that could not go through",
             ("source_uri", "stage"),
             (
                 _c("source_uri", pa.string(), "the input or record.", False),
@@ -200,6 +200,9 @@ TABLES: dict[str, Table] = {
                 _c("stage", pa.string(), "stage that refused it (ingest, clean, enrich, ...).", False),
                 _c("reason", pa.string(), "short machine-readable reason (empty, binary, too_large, ...).", False),
                 _c("detail", pa.string(), "one line for a person: what is wrong and what to do.", False),
+                _c("suite", pa.string(), "suite of the row-level expectation that took the row out."),
+                _c("expectation", pa.string(), "that expectation: its type and column."),
+                _c("value", pa.string(), "the value that broke it, cut short and escaped (JSON)."),
                 RUN_ID,
             ),
         ),
@@ -233,6 +236,13 @@ TABLES: dict[str, Table] = {
                 _c("failed", pa.int32(), "expectations that failed.", False),
                 _c("failed_expectations", STRINGS, "type and column of each failed expectation.", False),
                 _c("rows", pa.int64(), "rows validated.", False),
+                _c("quarantined", pa.int64(), "rows that broke row-level expectations (taken out in a run).", False),
+                _c(
+                    "quarantined_expectations",
+                    STRINGS,
+                    "type, column and failing rows of each row-level expectation that took rows out.",
+                    False,
+                ),
                 _c("validated_at", TIMESTAMP, "when the suite ran (UTC).", False),
             ),
             data=False,

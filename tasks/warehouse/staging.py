@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 
@@ -80,13 +82,38 @@ class Staging:
         path = self.dir / table / f"{DELETE}.parquet"
         return pd.read_parquet(path) if path.exists() else None
 
-    def drop_rows(self, table: str, column: str, values) -> None:
+    def drop_rows(self, table: str, column: str, values) -> int:
         """Take rows out of every part of a staged table, e.g. the dependents of a quarantined article."""
-        for path in sorted((self.dir / table).glob("*.parquet")):
+        return self.drop_keys(table, pd.DataFrame({column: list(values)}))
+
+    def drop_keys(self, table: str, keys: pd.DataFrame) -> int:
+        """Take the rows whose values in the columns of `keys` match one of its rows (compared as text) out of every
+        part of a staged table, the upserts too; only the parts that held one are rewritten. Returns how many."""
+        columns, wanted = list(keys.columns), set(keys.astype(str).itertuples(index=False, name=None))
+        taken = 0
+        for path, hit in self._matches(table, columns, wanted):
+            self.write(table, self.read_part(table, path.stem)[~hit], part=path.stem)
+            taken += int(hit.sum())
+        return taken
+
+    def clear_values(self, table: str, column: str, values) -> None:
+        """Set `column` to null wherever it holds one of `values`, e.g. links to an entity that was taken out."""
+        for path, hit in self._matches(table, [column], {(str(v),) for v in values}):
+            rows = self.read_part(table, path.stem)
+            rows.loc[hit, column] = None
+            self.write(table, rows, part=path.stem)
+
+    def _matches(self, table: str, columns: list[str], wanted: set[tuple]) -> Iterator[tuple[Path, np.ndarray]]:
+        """The parts (upserts too) holding rows whose `columns`, as text, are in `wanted`, each with its mask of
+        them; only those columns are read to find them."""
+        for path in sorted((self.dir / table).glob("*.parquet")) if wanted else []:
             if path.stem == DELETE:
                 continue
-            rows = to_frame(read_files([path], _table(table)))
-            self.write(table, rows[~rows[column].isin(values)], part=path.stem)
+            held = pq.read_table(path, columns=columns)
+            values = zip(*(map(str, held[c].to_pylist()) for c in columns), strict=True)
+            hit = np.fromiter((row in wanted for row in values), bool, held.num_rows)
+            if hit.any():
+                yield path, hit
 
     def remove(self) -> None:
         shutil.rmtree(self.dir, ignore_errors=True)
