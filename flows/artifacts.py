@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from prefect.artifacts import create_link_artifact, create_markdown_artifact, create_table_artifact
 
+from tasks.quality.quarantine import row_count
 from tasks.warehouse.snapshot import Snapshot
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ def summary_markdown(summary: RunSummary) -> str:
     if summary.rows_quarantined:
         lines += [
             "",
-            f"**{summary.rows_quarantined}** rows broke row-level expectations and were quarantined; see them with",
+            f"**{row_count(summary.rows_quarantined)}** broke row-level expectations, quarantined; see them with",
             "",
             f"    {summary.quarantine_query}",
         ]

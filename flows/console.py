@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from tasks.quality.gate import ValidationOutcome
+from tasks.quality.quarantine import row_count
 
 if TYPE_CHECKING:
     from flows.pipeline import RunFailed, RunSummary
@@ -37,7 +38,7 @@ def print_summary(summary: RunSummary) -> None:
     _out.print(f"Published version {summary.version} to {summary.warehouse}.")
     _out.print(f"Quality reports: {summary.report_dir}  (Data Docs: {summary.data_docs})")
     if summary.rows_quarantined:
-        _out.print(f"{summary.rows_quarantined} rows broke row-level expectations and were quarantined: see them with")
+        _out.print(f"{row_count(summary.rows_quarantined)} broke row-level expectations, quarantined:")
         _out.print(f"  {summary.quarantine_query}", soft_wrap=True)
     _out.print('Next: newsdesk query "select title, publisher, word_count from articles"')
 
@@ -67,7 +68,7 @@ def print_validations(outcomes: list[ValidationOutcome]) -> None:
     breaking = sum(o.quarantined for o in outcomes)
     if breaking:
         _out.print(
-            f"{breaking} published rows break row-level expectations, within their thresholds: a run would "
+            f"{row_count(breaking)} published break row-level expectations, within their thresholds: a run would "
             "quarantine them; the reports say which."
         )
     if outcomes:

@@ -31,6 +31,7 @@ from flows.stages.validate import validate_stage
 from tasks.ingest.discover import discover_files
 from tasks.memory import release_freed_memory
 from tasks.quality.gate import QualityGate, QualityGateFailed, ValidationOutcome
+from tasks.quality.quarantine import row_count
 from tasks.settings import Settings
 from tasks.warehouse.location import is_url
 from tasks.warehouse.lock import warehouse_lock
@@ -61,7 +62,7 @@ class RunSummary:
             return f"{failed} of {len(suites)} FAILED", True
         quarantined = sum(o.quarantined for o in suites)
         verdict = f"{len(suites)}/{len(suites)} passed" if suites else "none"
-        return verdict + (f", {quarantined} rows quarantined" if quarantined else ""), False
+        return verdict + (f", {row_count(quarantined)} quarantined" if quarantined else ""), False
 
     @property
     def rows_quarantined(self) -> int:

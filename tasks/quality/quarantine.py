@@ -33,6 +33,11 @@ INPUTS = ("documents", "articles")
 SHOWN_CHARS = 80
 
 
+def row_count(count: int) -> str:
+    """'1 row', '3 rows'."""
+    return f"{count} row{'' if count == 1 else 's'}"
+
+
 def shown(value: object) -> str:
     """A value for `quarantine.value`: JSON (one line, control characters escaped), text cut to SHOWN_CHARS characters,
     and no `<`, `>` or `&` left for a page that shows it to read as markup."""
