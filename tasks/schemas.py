@@ -231,10 +231,20 @@ TABLES: dict[str, Table] = {
                 RUN_ID,
                 _c("stage", pa.string(), "stage whose output was validated.", False),
                 _c("suite", pa.string(), "expectation suite (one per table).", False),
-                _c("success", pa.bool_(), "every expectation held.", False),
+                _c(
+                    "success",
+                    pa.bool_(),
+                    "nothing blocked: every table-level expectation held, every row-level one within its threshold.",
+                    False,
+                ),
                 _c("evaluated", pa.int32(), "expectations evaluated.", False),
-                _c("failed", pa.int32(), "expectations that failed.", False),
-                _c("failed_expectations", STRINGS, "type and column of each failed expectation.", False),
+                _c("failed", pa.int32(), "expectations that blocked the run.", False),
+                _c(
+                    "failed_expectations",
+                    STRINGS,
+                    "type, column and failing rows of each expectation that blocked the run.",
+                    False,
+                ),
                 _c("rows", pa.int64(), "rows validated.", False),
                 _c("quarantined", pa.int64(), "rows that broke row-level expectations (taken out in a run).", False),
                 _c(
