@@ -1,12 +1,11 @@
 """The quality gate: each stage's output table is validated by its suite from expectations/ before anyone reads it.
 
 Suites are committed JSON, one per table, loaded by name; they are not re-created in code. Each expectation says in
-its `meta` how it gates: `{"gate": "table"}` (a failure blocks the run) or `{"gate": "row"}` (the rows that break it are
-found and quarantined, and it blocks only when they are more than its `threshold`, a fraction of the rows it checked,
-1% unless the expectation says otherwise). Validation runs in one
-ephemeral GX context per run (no shared config to corrupt); Data Docs are built once, at the end of the run. A staged
-table is validated in chunks of its part files, so the gate's memory is bounded by the chunk, not by the run.
-"""
+its `meta` how it gates: `{"gate": "table"}`, a failure blocks the run; or `{"gate": "row"}`, the rows that break it
+are found and taken out, and it blocks only when they are more than its `threshold` (a fraction of the rows it checked,
+DEFAULT_THRESHOLD unless it says). Validation runs in one ephemeral GX context per run (no shared config to corrupt);
+Data Docs are built once, at the end of the run. A staged table is validated in chunks of its part files, so the
+gate's memory is bounded by the chunk, not by the run."""
 
 from __future__ import annotations
 
@@ -99,7 +98,7 @@ class ValidationOutcome:
     rows: int
     report_path: Path
     quarantined_expectations: list[str] = field(default_factory=list)
-    """Row-level expectations that failed on fewer rows than their threshold, which were taken out."""
+    """Row-level expectations that failed within their thresholds: their failing rows are taken out."""
     failing_rows: tuple[FailingRow, ...] = ()
     validated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
