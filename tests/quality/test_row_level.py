@@ -32,6 +32,16 @@ def mentions(n: int, bad: int = 0) -> pd.DataFrame:
     return rows
 
 
+def refusing(folder: Path, table: str, column: str, regex: str, threshold: float) -> Path:
+    """A copy of expectations/ whose suite for `table` has a row-level expectation refusing `regex` in `column`."""
+    expectation = {
+        "type": "expect_column_values_to_not_match_regex",
+        "kwargs": {"column": column, "regex": regex},
+        "meta": {"gate": "row", "threshold": threshold},
+    }
+    return expectations_with(folder, table, expectation)
+
+
 @pytest.fixture(scope="module")
 def gate(tmp_path_factory):
     return QualityGate(PROJECT_ROOT / "expectations", tmp_path_factory.mktemp("reports"))
@@ -82,15 +92,7 @@ def test_five_percent_bad_rows_block(gate):
 
 
 def test_the_threshold_is_the_expectations_own(tmp_path):
-    lenient = expectations_with(
-        tmp_path / "expectations",
-        "mentions",
-        {
-            "type": "expect_column_values_to_not_match_regex",
-            "kwargs": {"column": "text", "regex": "Sport"},
-            "meta": {"gate": "row", "threshold": 0.1},
-        },
-    )
+    lenient = refusing(tmp_path / "expectations", "mentions", "text", "Sport", threshold=0.1)
     rows = mentions(1_000)
     rows.loc[:49, "text"] = "Sport"
     outcome = QualityGate(lenient, tmp_path / "reports").validate("enrich", "mentions", rows)
@@ -192,15 +194,7 @@ def test_rows_leave_with_their_dependents_and_each_is_quarantined(tmp_path):
 
 def test_a_bad_article_leaves_with_everything_in_it(tmp_path):
     staging = enrich_staging(tmp_path)
-    strict = expectations_with(
-        tmp_path / "expectations",
-        "articles",
-        {
-            "type": "expect_column_values_to_not_match_regex",
-            "kwargs": {"column": "article_id", "regex": "^b"},
-            "meta": {"gate": "row", "threshold": 0.5},
-        },
-    )
+    strict = refusing(tmp_path / "expectations", "articles", "article_id", "^b", threshold=0.5)
     outcome = QualityGate(strict, tmp_path / "reports").validate_files(
         "enrich", "articles", staging.files("articles"), 1_000
     )
