@@ -2,8 +2,8 @@
 
 Writes synthetic `articles` and `mentions` parts as a run's batches stage them (10,000 articles a part, five mentions
 an article), then times the gate's validation of each table as a stage does, with `--bad` mentions too long for
-their suite (so that the row-level path, finding and naming them, is timed too). Prints one JSON line; the CPU seconds are
-the figure to compare on a busy machine.
+their suite (so that the row-level path, finding and naming them, is timed too). Prints one JSON line; the CPU
+seconds are the figure to compare on a busy machine.
 """
 
 from __future__ import annotations

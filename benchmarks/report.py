@@ -159,5 +159,11 @@ def render(results: dict) -> str:
         "`python -m benchmarks.profile_stage STAGE --size N` runs one stage under pyinstrument and writes an "
         "HTML and a text profile to a temporary folder.",
         "",
+        "## The quality gate alone",
+        "",
+        "`python -m benchmarks.gate_bench --articles N [--bad K]` stages N synthetic articles and five mentions each "
+        "as a run's batches do, then times the gate's validation of both tables (wall and CPU seconds), with K "
+        "mentions breaking a row-level expectation so that finding and naming the failing rows is timed too.",
+        "",
     ]
     return "\n".join(lines)
