@@ -191,6 +191,22 @@ TABLES: dict[str, Table] = {
             ),
         ),
         Table(
+            "annotation_failures",
+            "annotator that failed on an article, which is published without that annotation",
+            ("article_id", "annotator"),
+            (
+                _c("article_id", pa.string(), "article the annotator failed on.", False),
+                _c(
+                    "annotator",
+                    pa.string(),
+                    "language, entities, quotes, dates, tone or keyphrases: the annotation left empty.",
+                    False,
+                ),
+                _c("error", pa.string(), "the error, one line: its type and message.", False),
+                RUN_ID,
+            ),
+        ),
+        Table(
             "quarantine",
             "input or record that could not go through",
             ("source_uri", "stage"),
