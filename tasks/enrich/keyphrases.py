@@ -23,8 +23,8 @@ DEDUP_LIMIT = 0.9
 """Candidates this similar (character sequence ratio) to a better one are dropped: "minister said" after
 "minister says"."""
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+|(?<=\d):\d+)*(?:(?<=s)'|’)?|[^\w\s]")
 _CONTRACTION = re.compile(r"(\w.*?)(n['’]t|['’](?:d|ll|m|re|s|ve))$")
 _PUNCTUATION = frozenset(string.punctuation + "“”‘’–—…")
 _DISCARDED = frozenset("du")
