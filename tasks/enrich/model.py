@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 _LINE = re.compile(r"[^\n]+")
 
 MAX_PIECE_CHARS = 100_000
-"""A longer line is read in pieces cut at a space: spaCy refuses texts over a million characters, and a piece's
-memory grows with its length."""
+"""A longer line is read in pieces cut after a sentence (else at a space): spaCy refuses texts over a million
+characters, and a piece's memory grows with its length."""
 
 
 @lru_cache(maxsize=2)
@@ -40,12 +40,13 @@ def entity_spans(texts: list[str], model: str) -> list[list[tuple[int, int, str]
 
 
 def _pieces(text: str) -> Iterator[tuple[int, str]]:
-    """The lines of a text with their offsets; a line over MAX_PIECE_CHARS in pieces cut at a space."""
+    """The lines of a text with their offsets; a line over MAX_PIECE_CHARS in pieces."""
     for line in _LINE.finditer(text):
         start, end = line.span()
         while end - start > MAX_PIECE_CHARS:
-            cut = text.rfind(" ", start + 1, start + MAX_PIECE_CHARS)
-            cut = cut if cut > start else start + MAX_PIECE_CHARS
+            limit = start + MAX_PIECE_CHARS
+            cut = text.rfind(". ", start, limit) + 1 or text.rfind(" ", start, limit)
+            cut = cut if cut > start else limit
             yield start, text[start:cut]
             start = cut
         yield start, text[start:end]
