@@ -186,7 +186,12 @@ TABLES: dict[str, Table] = {
                 _c("end", pa.int32(), "offset after the expression.", False),
                 _c("date", pa.date32(), "resolved date; null when it cannot be resolved."),
                 _c("granularity", pa.string(), "day, month, year, ...", False),
-                _c("resolved", pa.bool_(), "false when there was no anchor to resolve it against, or no such day.", False),
+                _c(
+                    "resolved",
+                    pa.bool_(),
+                    "false when there was no anchor to resolve it against, or no such day.",
+                    False,
+                ),
                 RUN_ID,
             ),
         ),
