@@ -47,6 +47,12 @@ def summary_markdown(summary: RunSummary) -> str:
         lines += ["", "## Quarantined", "", "| reason | count |", "|---|---:|"]
         lines += [f"| {md(reason)} | {n} |" for reason, n in _top(quarantine, "reason", 50)]
     if summary.status == "published":
+        failures = snapshot.read_where("annotation_failures", "run_id", run, ["run_id", "annotator", "error"])
+        if len(failures):
+            lines += ["", "## Annotation failures", "", "(the articles are published without that annotation)"]
+            lines += ["", "| annotator | articles | first error |", "|---|---:|---|"]
+            first = failures.groupby("annotator")["error"].first()
+            lines += [f"| {a} | {n} | {md(first[a])} |" for a, n in _top(failures, "annotator")]
         articles = snapshot.read_where("articles", "run_id", run, ["run_id", "is_canonical"])
         copies = int((~articles["is_canonical"]).sum())
         lines += ["", f"**{len(articles)}** new articles, **{copies}** copies of stories already seen."]

@@ -1,4 +1,5 @@
-"""Enrich: articles -> language, tone, keyphrases, `entities`, `mentions`, `quotes`, `date_mentions`."""
+"""Enrich: articles -> language, tone, keyphrases, `entities`, `mentions`, `quotes`, `date_mentions`, and the
+`annotation_failures` of annotators that failed on an article (the article is published without that annotation)."""
 
 from __future__ import annotations
 
@@ -15,19 +16,21 @@ from tasks.ingest.rejection import Rejection
 from tasks.warehouse.snapshot import Snapshot
 
 ENRICHED_COLUMNS = ["language", "tone", "polarity", "keyphrases"]
-TABLES = ("articles", "removed_segments", "entities", "mentions", "quotes", "date_mentions")
+ANNOTATION_TABLES = ("mentions", "quotes", "date_mentions", "annotation_failures")
+TABLES = ("articles", "removed_segments", "entities", *ANNOTATION_TABLES)
 
 
 @task(name="enrich", task_run_name="enrich-{batch.part}", cache_policy=NO_CACHE)
 def enrich(ctx: RunContext, batch: Batch) -> StageReport:
-    """Annotate the batch's articles; an article whose enrichment fails is quarantined, the others go on."""
+    """Annotate the batch's articles; an annotator that fails on an article costs that annotation only (an
+    `annotation_failures` row); an article whose body is no text at all is quarantined."""
     started = time.perf_counter()
     articles = ctx.staging.read_part("articles", batch.part)
     known = Snapshot(ctx.settings.warehouse).read("entities")
     known = known.astype(object).where(known.notna(), None)
     result = enrich_articles(articles[["article_id", "title", "body", "published_at"]], known, ctx.settings)
 
-    failed = dict(result.failures)
+    failed = dict(result.unreadable)
     lost = articles[articles["article_id"].isin(failed)]
     rejections = [
         Rejection(r.source_uri, "enrich_error", failed[r.article_id], doc_id=r.doc_id, stage="enrich")
@@ -40,7 +43,7 @@ def enrich(ctx: RunContext, batch: Batch) -> StageReport:
 
     new_entities = result.entities[~result.entities["entity_id"].isin(known["entity_id"])]
     ctx.staging.write("entities", new_entities.assign(run_id=ctx.run_id), part=batch.part)
-    for table in ("mentions", "quotes", "date_mentions"):
+    for table in ANNOTATION_TABLES:
         ctx.staging.write(table, getattr(result, table).assign(run_id=ctx.run_id), part=batch.part)
     return StageReport(
         "enrich",
@@ -72,6 +75,9 @@ def merge_batches(ctx: RunContext, report: StageReport) -> StageReport:
             ctx.staging.drop_rows(table, "article_id", list(report.quarantined_ids))
     mentions, quotes = ctx.staging.count("mentions"), ctx.staging.count("quotes")
     report.note = f"{mentions} mentions, {quotes} quotes, {len(entities)} new entities"
+    failures = ctx.staging.read("annotation_failures", ["annotator"])["annotator"].value_counts()
+    if len(failures):
+        report.note += "; annotation failures: " + ", ".join(f"{name} {n}" for name, n in failures.items())
     report.seconds += time.perf_counter() - started
     return report
 

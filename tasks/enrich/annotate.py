@@ -10,7 +10,7 @@ from functools import partial
 import pandas as pd
 import pyarrow as pa
 
-from tasks.enrich.annotation import ArticleAnnotation, ArticleRecord, Failure, annotate_records, load_annotators
+from tasks.enrich.annotation import ArticleAnnotation, ArticleRecord, Unreadable, annotate_records, load_annotators
 from tasks.enrich.entities import EntityIndex
 from tasks.enrich.quotes import Quote
 from tasks.pool import map_batches, split_for_workers
@@ -27,11 +27,14 @@ class Enrichment:
     mentions: pd.DataFrame
     quotes: pd.DataFrame
     date_mentions: pd.DataFrame
-    failures: list[tuple[str, str]] = field(default_factory=list)
+    annotation_failures: pd.DataFrame
+    """(article_id, annotator, error) of each annotator that failed on an article: that annotation is empty."""
+    unreadable: list[tuple[str, str]] = field(default_factory=list)
+    """(article_id, reason) of each article whose body is no text: it has no annotation at all."""
 
 
 def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settings: Settings) -> Enrichment:
-    """Annotate every article; frames follow tasks/schemas.py without run_id; failed articles are listed, not raised."""
+    """Annotate every article; frames follow tasks/schemas.py without run_id; failures are listed, never raised."""
     records = [
         ArticleRecord(r.article_id, r.body, _day(r.published_at))
         for r in articles[["article_id", "body", "published_at"]].itertuples(index=False)
@@ -59,17 +62,23 @@ def enrich_articles(articles: pd.DataFrame, known_entities: pd.DataFrame, settin
         r["speaker_entity_id"] for r in quote_rows if r["speaker_entity_id"]
     ]
     date_rows = [{"article_id": a.article_id, **d._asdict()} for a in done for d in a.dates]
+    failure_rows = [
+        {"article_id": a.article_id, "annotator": annotator, "error": error}
+        for a in done
+        for annotator, error in a.failures
+    ]
     return Enrichment(
         articles=_frame(ARTICLE_COLUMNS, "articles", [_article_row(a) for a in done]),
         entities=_frame(_columns("entities"), "entities", index.entity_rows(referenced)),
         mentions=_frame(_columns("mentions"), "mentions", mention_rows),
         quotes=_frame(_columns("quotes"), "quotes", quote_rows),
         date_mentions=_frame(_columns("date_mentions"), "date_mentions", date_rows),
-        failures=[(f.article_id, f.reason) for f in results if isinstance(f, Failure)],
+        annotation_failures=_frame(_columns("annotation_failures"), "annotation_failures", failure_rows),
+        unreadable=[(r.article_id, r.reason) for r in results if isinstance(r, Unreadable)],
     )
 
 
-def _annotate_distinct(records: list[ArticleRecord], settings: Settings) -> list[ArticleAnnotation | Failure]:
+def _annotate_distinct(records: list[ArticleRecord], settings: Settings) -> list[ArticleAnnotation | Unreadable]:
     """The annotation of every record, each distinct (body, day) annotated once: a syndicated copy that repeats
     its original word for word, on the same day, has exactly the original's annotation under its own id."""
     distinct: dict[tuple[str, date | None], ArticleRecord] = {}

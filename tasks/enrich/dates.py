@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import MAXYEAR, MINYEAR, date, timedelta
 from typing import NamedTuple
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
@@ -95,16 +95,15 @@ def date_mentions(body: str, published_on: date | None) -> list[DateMention]:
             day, granularity = _resolve(kind, parts, published_on, future)
         except ValueError:  # "February 30": not a date after all
             continue
+        except OverflowError:  # "next week" of a publication day at the calendar's end: no such day to name
+            day, granularity = None, _granularity(kind, parts)
         found.append(DateMention(match.group(), match.start(), match.end(), day, granularity, day is not None))
     return found
 
 
 def _resolve(kind: str, parts: dict[str, str], anchor: date | None, future: bool) -> tuple[date | None, str]:
     """The date and granularity of one expression; a year-less date takes the year that puts it nearest the anchor."""
-    if kind in ("relative", "ago"):
-        granularity = parts["unit"].lower()
-    else:
-        granularity = _GRANULARITY[kind]
+    granularity = _granularity(kind, parts)
     year = int(parts["year"]) if "year" in parts else None
     month = _month(parts["month"]) if "month" in parts else None
     if kind == "year":
@@ -136,12 +135,16 @@ def _resolve(kind: str, parts: dict[str, str], anchor: date | None, future: bool
     return _shift(anchor, parts["unit"].lower(), step), granularity
 
 
+def _granularity(kind: str, parts: dict[str, str]) -> str:
+    return parts["unit"].lower() if kind in ("relative", "ago") else _GRANULARITY[kind]
+
+
 def _month(text: str) -> int:
     return MONTHS[text.rstrip(".").lower()] if not text.isdigit() else int(text)
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return day <= calendar.monthrange(year, month)[1]
+    return MINYEAR <= year <= MAXYEAR and day <= calendar.monthrange(year, month)[1]
 
 
 def _weekday(weekday: int, direction: str, anchor: date, future: bool) -> date:
@@ -159,9 +162,15 @@ def _weekday(weekday: int, direction: str, anchor: date, future: bool) -> date:
 def _shift(anchor: date, unit: str, step: int) -> date:
     """Start of the week, month or year `step` units from the anchor's."""
     if unit == "year":
-        return date(anchor.year + step, 1, 1)
+        return date(_in_calendar(anchor.year + step), 1, 1)
     if unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + step
-        return date(index // 12, index % 12 + 1, 1)
+        return date(_in_calendar(index // 12), index % 12 + 1, 1)
     monday = anchor - timedelta(days=anchor.weekday())
     return monday + timedelta(weeks=step)
+
+
+def _in_calendar(year: int) -> int:
+    if not MINYEAR <= year <= MAXYEAR:
+        raise OverflowError(f"year {year} is out of range")
+    return year

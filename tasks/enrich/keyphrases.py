@@ -23,8 +23,9 @@ DEDUP_LIMIT = 0.9
 """Candidates this similar (character sequence ratio) to a better one are dropped: "minister said" after
 "minister says"."""
 
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+|\n+")
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+|(?<=\d):\d+)*(?:(?<=s)'|’)?|[^\w\s]")
+_CONTRACTION = re.compile(r"(\w.*?)(n['’]t|['’](?:d|ll|m|re|s|ve))$")
 _PUNCTUATION = frozenset(string.punctuation + "“”‘’–—…")
 _DISCARDED = frozenset("du")
 
@@ -87,7 +88,7 @@ def _count(text: str) -> _Counts:
     for sentence_id, sentence in enumerate(s for s in _SENTENCE_SPLIT.split(text) if s.strip()):
         counts.sentences += 1
         block: list[tuple[str, str, int, bool]] = []  # (tag, word, term id, stopword) since the last punctuation
-        for position, word in enumerate(_TOKEN.findall(sentence)):
+        for position, word in enumerate(_words(sentence)):
             if len(word) == 1 and word in _PUNCTUATION:
                 block = []
                 continue
@@ -99,6 +100,8 @@ def _count(text: str) -> _Counts:
                 term = ids[key] = len(ids)
                 stopword.append(is_stopword)
                 last_sentence.append(-1)
+            else:
+                is_stopword = stopword[term]  # a term is what its first form was: "changes" makes "change" one
             counts.tokens.append(term)
             if tag == "a":
                 counts.acronyms.append(term)
@@ -130,6 +133,26 @@ def _count(text: str) -> _Counts:
                 else:
                     entry[1] += 1
     return counts
+
+
+def _words(sentence: str) -> list[str]:
+    """The sentence's tokens as the yake package reads them (segtok): a contraction or possessive is split from its
+    word ("Clinton’s" is "Clinton", "’s"; "don't" is "do", "n't"), and a piece that starts with a straight
+    apostrophe is dropped."""
+    tokens = _TOKEN.findall(sentence)
+    if "'" not in sentence and "’" not in sentence:
+        return tokens
+    split = []
+    for token in tokens:
+        contraction = _CONTRACTION.match(token)
+        if contraction is None:
+            split.append(token)
+            continue
+        word, ending = contraction.groups()
+        split.append(word)
+        if not ending.startswith("'"):
+            split.append(ending)
+    return split
 
 
 def _term_weights(counts: _Counts) -> list[float]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -9,10 +10,13 @@ import pyarrow as pa
 import pytest
 
 from tasks.enrich.annotate import enrich_articles
+from tasks.enrich.annotation import ANNOTATORS
+from tasks.enrich.dates import date_mentions
+from tasks.enrich.model import entity_spans
 from tasks.enrich.names import entity_id
 from tasks.pool import SMALL_INPUT
 from tasks.schemas import TABLES
-from tasks.settings import Settings
+from tasks.settings import PROJECT_ROOT, Settings
 
 SETTINGS = Settings(workers=1)
 NO_ENTITIES = pd.DataFrame(columns=["entity_id", "name", "type", "country_code", "country_codes"])
@@ -125,18 +129,56 @@ def test_ids_are_stable_across_runs_and_known_entities_link_a_lone_surname():
     assert _names(alone, "a0")["Kallas"] == "Kallas"
 
 
-def test_a_failing_article_is_reported_and_the_others_go_on():
+def test_an_article_without_text_is_reported_and_the_others_go_on():
     articles = _articles(BODIES[0], "placeholder")
     articles.loc[1, "body"] = None
     enrichment = enrich_articles(articles, NO_ENTITIES, SETTINGS)
-    assert [article_id for article_id, _ in enrichment.failures] == ["a1"]
+    ((article_id, reason),) = enrichment.unreadable
+    assert article_id == "a1" and reason.endswith("not text")
     assert enrichment.articles.article_id.tolist() == ["a0"]
+
+
+def test_a_failing_annotator_costs_its_own_annotation_only(monkeypatch):
+    def unreadable_dates(body, published_on):
+        if "Riga" in body:
+            raise ValueError("no calendar for\nthis body")
+        return date_mentions(body, published_on)
+
+    monkeypatch.setitem(ANNOTATORS, "dates", unreadable_dates)
+    enrichment = enrich_articles(_articles(*BODIES), NO_ENTITIES, SETTINGS)
+    assert enrichment.unreadable == []
+    assert enrichment.annotation_failures.to_dict("records") == [
+        {"article_id": "a1", "annotator": "dates", "error": "ValueError: no calendar for"}
+    ]
+    assert enrichment.articles.article_id.tolist() == ["a0", "a1"]
+    assert set(enrichment.mentions.article_id) == {"a0", "a1"}
+    assert set(enrichment.date_mentions.article_id) == {"a0"}
+    assert enrichment.articles.set_index("article_id").loc["a1", "language"] == "en"
+
+
+def test_a_batch_the_recognizer_fails_on_is_read_again_an_article_at_a_time(monkeypatch):
+    def fragile(texts, model):
+        if any("Riga" in text for text in texts):
+            raise RuntimeError("the recognizer choked")
+        return entity_spans(texts, model)
+
+    monkeypatch.setitem(ANNOTATORS, "entities", fragile)
+    enrichment = enrich_articles(_articles(*BODIES), NO_ENTITIES, SETTINGS)
+    assert enrichment.annotation_failures[["article_id", "annotator"]].values.tolist() == [["a1", "entities"]]
+    assert set(enrichment.mentions.article_id) == {"a0"}
+    assert len(enrichment.quotes) == 1 and enrichment.articles.keyphrases.map(len).min() > 0
+
+
+def test_the_suite_names_every_annotator():
+    suite = json.loads((PROJECT_ROOT / "expectations" / "annotation_failures.json").read_text())
+    (allowed,) = [e["kwargs"]["value_set"] for e in suite["expectations"] if e["type"].endswith("_in_set")]
+    assert allowed == list(ANNOTATORS)
 
 
 def test_empty_input_gives_empty_frames():
     enrichment = enrich_articles(_articles(), NO_ENTITIES, SETTINGS)
-    assert enrichment.failures == [] and all(
-        len(getattr(enrichment, t)) == 0 for t in ("articles", "entities", "mentions")
+    assert enrichment.unreadable == [] and all(
+        len(getattr(enrichment, t)) == 0 for t in ("articles", "entities", "mentions", "annotation_failures")
     )
 
 

@@ -42,3 +42,11 @@ def test_relative_dates_without_anchor_stay_unresolved_absolute_ones_resolve():
 
 def test_numbers_money_and_impossible_days_are_not_dates():
     assert date_mentions("Over 1,000 troops, $2014 in aid, 2014.5 points and 30 February.", PUBLISHED) == []
+
+
+def test_a_day_beyond_the_calendar_stays_unresolved():
+    text = "They meet next week and met last year, tomorrow or two weeks ago."
+    latest = {m.text: m.date for m in date_mentions(text, date.max)}
+    earliest = {m.text: m.date for m in date_mentions(text, date.min)}
+    assert latest["next week"] is None and latest["tomorrow"] is None and latest["last year"] == date(9998, 1, 1)
+    assert earliest["last year"] is None and earliest["two weeks ago"] is None and earliest["next week"]

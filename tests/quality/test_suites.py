@@ -88,6 +88,12 @@ VALID = {
         "resolved": True,
         "run_id": RUN,
     },
+    "annotation_failures": {
+        "article_id": AID,
+        "annotator": "keyphrases",
+        "error": "ZeroDivisionError: float division by zero",
+        "run_id": RUN,
+    },
     "quarantine": {
         "source_uri": "file:///in/x.bin",
         "stage": "ingest",
@@ -126,6 +132,7 @@ BROKEN = {
     "quotes": {"polarity": 3.5},
     "duplicates": {"method": "fuzzy"},
     "date_mentions": {"granularity": None},
+    "annotation_failures": {"annotator": "spelling"},
     "quarantine": {"detail": "two\nlines"},
     "runs": {"status": "half-done"},
     "validations": {"evaluated": 0},

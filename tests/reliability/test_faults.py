@@ -19,6 +19,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.pipeline import news_pipeline
+from tasks.enrich.keyphrases import keyphrases
 from tasks.quality.audit import validate_published
 from tasks.schemas import TABLES
 from tasks.settings import PROJECT_ROOT
@@ -115,30 +116,44 @@ def test_a_disk_that_fails_during_publish_leaves_the_warehouse_as_it_was(prefect
     assert all(o.success for o in validate_published(warehouse))
 
 
-def test_a_document_that_breaks_enrichment_is_quarantined_and_the_run_goes_on(prefect_api, tmp_path, monkeypatch):
-    from tasks.enrich import annotation
+def test_an_annotator_that_fails_costs_its_annotation_and_the_article_is_published(prefect_api, tmp_path, monkeypatch):
+    from flows.artifacts import summary_markdown
+    from tasks.enrich.annotation import ANNOTATORS
 
-    real_annotate = annotation.annotate_article
+    def fragile(body):
+        if "POISON" in body:
+            raise RuntimeError("the scorer choked\non this body")
+        return keyphrases(body)
 
-    def fragile(record, *args, **kwargs):
-        if "POISON" in record.body:
-            raise RuntimeError("the tagger choked")
-        return real_annotate(record, *args, **kwargs)
-
-    monkeypatch.setattr(annotation, "annotate_article", fragile)
+    monkeypatch.setitem(ANNOTATORS, "keyphrases", fragile)
     inbox = tmp_path / "inbox"
     shutil.copytree(PROJECT_ROOT / "seeds", inbox)
-    (inbox / "poison.txt").write_text("A headline\n\nThe POISON paragraph is long enough to be a real article body.")
+    (inbox / "poison.txt").write_text(
+        "A headline\n\nThe POISON paragraph is long enough to be a real article body, says Kaja Kallas in Tallinn."
+        '\n\n"We will not give in," Kallas said on Wednesday.'
+    )
     warehouse = tmp_path / "warehouse"
 
     summary = news_pipeline([str(inbox)], str(warehouse))
 
     snapshot = Snapshot(warehouse)
-    quarantine = snapshot.read("quarantine")
-    assert summary.status == "published" and len(snapshot.read("articles")) == 5
-    (row,) = quarantine.itertuples()
-    assert row.stage == "enrich" and row.reason == "enrich_error" and "tagger choked" in row.detail
-    assert row.source_uri.endswith("poison.txt")
-    articles = set(snapshot.read("articles")["article_id"])
-    assert set(snapshot.read("removed_segments")["article_id"]) <= articles
+    articles = snapshot.read("articles").set_index("source_uri")
+    assert summary.status == "published" and len(articles) == 6 and len(snapshot.read("quarantine")) == 0
+    poisoned = articles.filter(like="poison.txt", axis=0).iloc[0]
+    assert list(poisoned.keyphrases) == [] and poisoned.language == "en" and poisoned.tone is not None
+    assert all(len(k) for k in articles.drop(index=poisoned.name).keyphrases)
+    for table in ("mentions", "quotes", "date_mentions"):
+        assert poisoned.article_id in set(snapshot.read(table)["article_id"]), table
+    failures = snapshot.read("annotation_failures")
+    assert failures[["article_id", "annotator", "error"]].values.tolist() == [
+        [poisoned.article_id, "keyphrases", "RuntimeError: the scorer choked"]
+    ]
+    enrich = next(r for r in summary.stages if r.stage == "enrich")
+    assert enrich.note.endswith("annotation failures: keyphrases 1")
+    assert "| keyphrases | 1 | RuntimeError: the scorer choked |" in summary_markdown(summary)
+    assert any(o.stage == "enrich" and o.suite == "annotation_failures" and o.success for o in summary.outcomes)
     assert all(o.success for o in validate_published(warehouse))
+
+    published = state(warehouse)
+    assert news_pipeline([str(inbox)], str(warehouse)).status == "published"
+    assert same(state(warehouse), published)  # a re-run adds no row, no failure either
