@@ -18,7 +18,15 @@ DEPENDENTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     "documents": (("contents", ("source_uri", "doc_id")),),
     "articles": tuple(
         (table, ("article_id",))
-        for table in ("removed_segments", "duplicates", "dedup_signatures", "mentions", "quotes", "date_mentions")
+        for table in (
+            "removed_segments",
+            "duplicates",
+            "dedup_signatures",
+            "mentions",
+            "quotes",
+            "date_mentions",
+            "annotation_failures",
+        )
     ),
     "entities": (("mentions", ("entity_id",)),),
 }
