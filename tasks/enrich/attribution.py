@@ -16,16 +16,49 @@ CUES = (  # verbs that are also common nouns ("states", "notes", "claims") are l
 _CUE = r"(?P<cue>" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
 _ADVERB = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|simply|just)\s+)?"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
+ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Gen Lt Col Maj Sgt Capt Cmdr Adm Rev Prof Hon Pres Atty Jr Sr St Mt"
+).split()
+"""Words written with a dot that does not end the sentence (`Sen. Ted Cruz`), besides initials (`Donald J. Trump`)."""
+
+
+def _not_after_abbreviation() -> str:
+    """Look-behinds that keep a dot after an abbreviation or an initial from ending a sentence (Python's look-behind
+    takes only fixed widths, so one per length)."""
+    by_length: dict[int, list[str]] = {}
+    for word in ABBREVIATIONS:
+        by_length.setdefault(len(word), []).append(word)
+    groups = [r"\b[A-Z]"] + [r"\b(?:" + "|".join(words) + ")" for _, words in sorted(by_length.items())]
+    return "".join(f"(?<!{group})" for group in groups)
+
+
+SENTENCE_END = re.compile(_not_after_abbreviation() + r"[.!?][\"”’“«»)]?\s+(?![a-z0-9])")
+"""Where a sentence ends: not after `Sen.` or `J.`, nor before a word in lower case or a number (`Dec. 5`)."""
+_ABBREVIATED = r"\b(?:" + "|".join(ABBREVIATIONS) + r"|[A-Z])\.\s+"
+_NAME_CHAR = r"(?:" + _ABBREVIATED + r"|[^\n\"“”;:!?,.]|\.(?=\S))"
+"""One step through a speaker's words: `Rep. ` and `J. ` go whole, any other dot only inside a word (U.S.)."""
 
 _SPEAKER_THEN_CUE = re.compile(
-    r"^[\s,.;:–—-]*(?P<speaker>[^\s,.;:!?\"“”(](?:[^\n\"“”;:!?,.]|\.(?=\S)){0,80}?)\s+" + _ADVERB + _CUE
+    r"^[\s,.;:–—-]*(?P<speaker>(?:"
+    + _ABBREVIATED
+    + r"|[^\s,.;:!?\"“”(])"
+    + _NAME_CHAR
+    + r"{0,80}?)\s+"
+    + _ADVERB
+    + _CUE
 )
 _SPEAKER_APPOSITION_CUE = re.compile(
     r"^[\s,.;:–—-]*(?P<speaker>[A-Z][^\n\"“”;:!?,.]{0,60}?),\s+[^\n\"“”;:!?,]{1,80},\s+" + _ADVERB + _CUE
 )
 """`," Smith, a former diplomat, said`: the apposition is not part of the speaker."""
 _CUE_THEN_SPEAKER = re.compile(
-    r"^[\s,.;:–—-]*" + _CUE + r"\s+(?P<speaker>(?:[^\s,;:!?\"“”.(]|\.(?=\S))(?:[^\n,;:!?\"“”.(]|\.(?=\S)){0,80})"
+    r"^[\s,.;:–—-]*"
+    + _CUE
+    + r"\s+(?P<speaker>(?:"
+    + _ABBREVIATED
+    + r"|[^\s,;:!?\"“”.(]|\.(?=\S))(?:"
+    + _ABBREVIATED
+    + r"|[^\n,;:!?\"“”.(]|\.(?=\S)){0,80})"
 )
 _CUE_ANYWHERE = re.compile(r"\b" + _ADVERB + _CUE, re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(–—]")

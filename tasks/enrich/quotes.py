@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
-from tasks.enrich.attribution import Attribution, after_quote, before_quote, speaker_in_sentence
+from tasks.enrich.attribution import SENTENCE_END, Attribution, after_quote, before_quote, speaker_in_sentence
 from tasks.enrich.mentions import Mention
 from tasks.enrich.quotation_marks import Piece, Quotation, paragraph_bounds, quotations
 from tasks.enrich.speakers import speaker_mention
@@ -14,8 +13,6 @@ MIN_WORDS = 4
 """Shorter quoted text without closing punctuation is a scare quote or a title ("real risk"), not a quotation."""
 SUBJECT_WITHIN_WORDS = 6
 """A person named this early in the sentence before a quote is its subject, and the quote's likely speaker."""
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’“«»)]?\s+")
 
 
 class Quote(NamedTuple):
@@ -63,18 +60,36 @@ class _Found(NamedTuple):
 def _joined_around_attributions(
     body: str, found: list[Quotation]
 ) -> list[tuple[tuple[Piece, ...], Attribution | None]]:
-    """`"Piece one," she said, "piece two."` is one quote: join pieces whose gap is only an attribution."""
+    """`"Piece one," she said, "piece two."` is one quote: join pieces whose gap is only an attribution. So is
+    `"Sentence one," she said. "Sentence two."`, unless the second has an attribution of its own."""
     joined: list[tuple[tuple[Piece, ...], Attribution | None]] = []
-    for quotation in found:
-        if joined:
-            pieces, attribution = joined[-1]
-            gap = body[pieces[-1].end + 1 : quotation.pieces[0].start - 1]
-            between = after_quote(body, pieces[-1].end + 1, quotation.pieces[0].start - 1) if "\n" not in gap else None
-            if between and attribution is None and gap.rstrip().endswith(",") and not _SENTENCE_END.search(gap):
-                joined[-1] = ((*pieces, *quotation.pieces), between)
+    for n, quotation in enumerate(found):
+        if joined and joined[-1][1] is None:
+            pieces = joined[-1][0]
+            between = _attribution_between(body, pieces[-1].end + 1, quotation.pieces[0].start - 1)
+            if between and (between[1] or not _attributed_after(body, quotation, found[n + 1 : n + 2])):
+                joined[-1] = ((*pieces, *quotation.pieces), between[0])
                 continue
         joined.append((quotation.pieces, None))
     return joined
+
+
+def _attribution_between(body: str, closing: int, opening: int) -> tuple[Attribution, bool] | None:
+    """The attribution that is all of one sentence between two quotes in a paragraph, and whether it leads on
+    with a comma."""
+    gap = body[closing:opening].rstrip()
+    if "\n" in gap or not gap.endswith((",", ".")) or SENTENCE_END.search(gap):
+        return None
+    attribution = after_quote(body, closing, opening)
+    return (attribution, gap.endswith(",")) if attribution else None
+
+
+def _attributed_after(body: str, quotation: Quotation, following: list[Quotation]) -> bool:
+    """Whether a quote has its own attribution after it, before its line or the next quote begins."""
+    closing = quotation.pieces[-1].end + 1
+    line_end = body.find("\n", closing)
+    stop = min([line_end if line_end >= 0 else len(body)] + [q.pieces[0].start - 1 for q in following])
+    return after_quote(body, closing, stop) is not None
 
 
 def _stated(
@@ -138,7 +153,7 @@ def _subject(body: str, start: int, end: int, mentions: list[Mention]) -> Attrib
 
 
 def _sentence_starts(body: str, start: int, end: int) -> list[int]:
-    return [start] + [m.end() for m in _SENTENCE_END.finditer(body, start, end) if m.end() <= end]
+    return [start] + [m.end() for m in SENTENCE_END.finditer(body, start, end) if m.end() <= end]
 
 
 def _quote_text(body: str, pieces: tuple[Piece, ...]) -> tuple[str, int, int]:
