@@ -77,8 +77,11 @@ def _joined_around_attributions(
 def _attribution_between(body: str, closing: int, opening: int) -> tuple[Attribution, bool] | None:
     """The attribution that is all of one sentence between two quotes in a paragraph, and whether it leads on
     with a comma."""
-    gap = body[closing:opening].rstrip()
-    if "\n" in gap or not gap.endswith((",", ".")) or SENTENCE_END.search(gap):
+    gap = body[closing:opening]
+    if "\n" in gap:
+        return None
+    gap = gap.rstrip()
+    if not gap.endswith((",", ".")) or SENTENCE_END.search(gap):
         return None
     attribution = after_quote(body, closing, opening)
     return (attribution, gap.endswith(",")) if attribution else None
@@ -158,7 +161,7 @@ def _sentence_starts(body: str, start: int, end: int) -> list[int]:
 
 def _quote_text(body: str, pieces: tuple[Piece, ...]) -> tuple[str, int, int]:
     """Text without marks (pieces joined by a space) and its span; the comma that leads into an attribution
-    ("...," she said) is not part of the quote."""
+    ("...," she said) is not part of the quote, nor is a stray comma left before the final stop ("...,.")."""
     spans = [_inner(body, p.start, p.end, drop_comma=i == len(pieces) - 1) for i, p in enumerate(pieces)]
     return " ".join(body[s:e] for s, e in spans), spans[0][0], spans[-1][1]
 
@@ -168,4 +171,6 @@ def _inner(body: str, start: int, end: int, drop_comma: bool) -> tuple[int, int]
         start += 1
     while end > start and (body[end - 1].isspace() or (drop_comma and body[end - 1] == ",")):
         end -= 1
+    if body.endswith(",.", start, end):
+        end -= 2
     return start, end
