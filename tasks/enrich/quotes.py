@@ -7,10 +7,9 @@ from typing import NamedTuple
 from tasks.enrich.attribution import SENTENCE_END, Attribution, after_quote, before_quote, speaker_in_sentence
 from tasks.enrich.mentions import Mention
 from tasks.enrich.quotation_marks import Piece, Quotation, paragraph_bounds, quotations
+from tasks.enrich.quoted_names import is_quotation
 from tasks.enrich.speakers import speaker_mention
 
-MIN_WORDS = 4
-"""Shorter quoted text without closing punctuation is a scare quote or a title ("real risk"), not a quotation."""
 SUBJECT_WITHIN_WORDS = 6
 """A person named this early in the sentence before a quote is its subject, and the quote's likely speaker."""
 
@@ -33,7 +32,7 @@ def article_quotes(body: str, mentions: list[Mention]) -> list[Quote]:
     openings = [pieces[0].start - 1 for pieces, _ in joined[1:]] + [len(body)]
     for (pieces, gap_attribution), next_opening in zip(joined, openings, strict=False):
         text, start, end = _quote_text(body, pieces)
-        if len(text.split()) < MIN_WORDS and not text.endswith((".", "!", "?")):
+        if not is_quotation(body, text, pieces[0].start - 1, pieces[-1].end + 1):
             continue
         paragraph = next(p for p in paragraphs if p[0] <= start <= p[1])
         attribution = (
