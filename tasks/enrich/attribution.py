@@ -11,9 +11,23 @@ CUES = (  # verbs that are also common nouns ("states", "notes", "claims") are l
     "recalled recalls stressed stresses emphasised emphasized emphasises emphasizes underlined underlines suggested "
     "suggests admitted admits acknowledged acknowledges concluded tweeted posted commented remarked observed urged "
     "cautioned predicted conceded complained confirmed vowed pledged promised shouted quipped mused recounted "
-    "reiterated went\\s+on goes\\s+on pointed\\s+out according\\s+to"
+    "reiterated went\\s+on goes\\s+on pointed\\s+out points\\s+out according\\s+to concludes agreed agrees "
+    "answered charged countered retorted joked snapped barked boomed fumed thundered yelled screamed chanted sang "
+    "interjected interrupted reacted remembered reported opined boasted bragged lamented scoffed testified texted "
+    "emailed proclaimed questioned wondered maintained contended shot\\s+back fired\\s+back put\\s+it"
 ).split()
+PARTICIPLES = (
+    "saying telling adding noting writing explaining arguing declaring asking warning insisting tweeting posting "
+    "interjecting chanting shouting yelling responding replying quipping joking concluding"
+).split()
+"""`..., saying, "`: the speaker is the sentence's subject, not the words before the participle."""
+NOUN_CUES = "notes states claims reports answers".split()
+"""Cues that are also nouns, taken only right after a quote and its speaker and ending the clause
+(`," Smith notes.`, not `," The Buckeye State is one of 45 states where`)."""
 _CUE = r"(?P<cue>" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
+_CUE_AFTER_SPEAKER = (
+    r"(?P<cue>" + "|".join(sorted(CUES, key=len, reverse=True)) + "|(?:" + "|".join(NOUN_CUES) + r")(?=[.,;:]|$))\b"
+)
 _ADVERB = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|simply|just)\s+)?"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
 ABBREVIATIONS = (
@@ -45,12 +59,25 @@ _SPEAKER_THEN_CUE = re.compile(
     + _NAME_CHAR
     + r"{0,80}?)\s+"
     + _ADVERB
-    + _CUE
+    + _CUE_AFTER_SPEAKER
 )
 _SPEAKER_APPOSITION_CUE = re.compile(
-    r"^[\s,.;:–—-]*(?P<speaker>[A-Z][^\n\"“”;:!?,.]{0,60}?),\s+[^\n\"“”;:!?,]{1,80},\s+" + _ADVERB + _CUE
+    r"^[\s,.;:–—-]*(?P<speaker>(?:"
+    + _ABBREVIATED
+    + r"|[A-Z])"
+    + _NAME_CHAR
+    + r"{0,60}?),\s+(?:[^\n\"“”;:!?,]{1,80},\s+){1,3}"
+    + _ADVERB
+    + _CUE_AFTER_SPEAKER
 )
-"""`," Smith, a former diplomat, said`: the apposition is not part of the speaker."""
+"""`," Smith, a former diplomat, said`: the apposition (up to three parts) is not part of the speaker."""
+_DASH_THEN_NAME = re.compile(
+    r"^[\s,.]*[―—–]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?=[.,;]|$|[\"“])"
+)
+"""`" ― Julie Martinez`: a quote signed with a dash and a name, as in collected reader comments."""
+_PARTICIPLE_LEAD = re.compile(
+    r"\b(?:" + "|".join(PARTICIPLES) + r")(?:\s+[^\s,:;.!?\"“”]+){0,4}\s*[,:]?\s*$", re.IGNORECASE
+)
 _CUE_THEN_SPEAKER = re.compile(
     r"^[\s,.;:–—-]*"
     + _CUE
@@ -82,7 +109,17 @@ def after_quote(body: str, at: int, stop: int) -> Attribution | None:
         match = pattern.match(tail)
         if match and _plausible(match.group("speaker")):
             return _attribution(match, at)
+    signed = _DASH_THEN_NAME.match(tail)
+    if signed:
+        return Attribution(signed.group("speaker"), at + signed.start("speaker"), at + signed.end("speaker"), None)
     return None
+
+
+def leads_in_unnamed(body: str, start: int, at: int) -> bool:
+    """Whether the words before an opening mark lead into a quote without naming its speaker: a participle
+    (`..., saying, "`, `telling reporters, "`) or a colon (`issued the following statement: "`)."""
+    lead = body[start:at].rstrip()
+    return lead.endswith(":") or bool(_PARTICIPLE_LEAD.search(lead))
 
 
 def before_quote(body: str, start: int, at: int) -> Attribution | None:

@@ -4,11 +4,18 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from tasks.enrich.attribution import SENTENCE_END, Attribution, after_quote, before_quote, speaker_in_sentence
+from tasks.enrich.attribution import (
+    SENTENCE_END,
+    Attribution,
+    after_quote,
+    before_quote,
+    leads_in_unnamed,
+    speaker_in_sentence,
+)
 from tasks.enrich.mentions import Mention
 from tasks.enrich.quotation_marks import Piece, Quotation, paragraph_bounds, quotations
 from tasks.enrich.quoted_names import is_quotation
-from tasks.enrich.speakers import speaker_mention
+from tasks.enrich.speakers import SPEAKING_TYPES, speaker_mention
 
 SUBJECT_WITHIN_WORDS = 6
 """A person named this early in the sentence before a quote is its subject, and the quote's likely speaker."""
@@ -37,7 +44,7 @@ def article_quotes(body: str, mentions: list[Mention]) -> list[Quote]:
         paragraph = next(p for p in paragraphs if p[0] <= start <= p[1])
         attribution = (
             gap_attribution
-            or _stated(body, pieces, paragraph, found, next_opening)
+            or _stated(body, pieces, paragraph, found, next_opening, mentions)
             or _implied(body, pieces, paragraph, paragraphs, found, mentions)
         )
         mention = speaker_mention(attribution, mentions) if attribution else None
@@ -95,7 +102,12 @@ def _attributed_after(body: str, quotation: Quotation, following: list[Quotation
 
 
 def _stated(
-    body: str, pieces: tuple[Piece, ...], paragraph: tuple[int, int], found: list[_Found], next_opening: int
+    body: str,
+    pieces: tuple[Piece, ...],
+    paragraph: tuple[int, int],
+    found: list[_Found],
+    next_opening: int,
+    mentions: list[Mention],
 ) -> Attribution | None:
     """A speaker and cue written right after the quote (before the line or the next quote ends) or leading into it,
     in the same sentence."""
@@ -105,7 +117,25 @@ def _stated(
     if after:
         return after
     lead_start = _sentence_starts(body, _since(paragraph, found), opening)[-1]
-    return before_quote(body, lead_start, opening) or speaker_in_sentence(body, lead_start, opening)
+    return (
+        before_quote(body, lead_start, opening)
+        or speaker_in_sentence(body, lead_start, opening)
+        or _lead_in(body, lead_start, opening, mentions)
+    )
+
+
+def _lead_in(body: str, start: int, end: int, mentions: list[Mention]) -> Attribution | None:
+    """The speaker of a sentence that leads into a quote without a cue: the name right before its colon
+    (`pollster Daron Shaw: "`), else the first person it names (`Trump attacked Clinton, saying, "`)."""
+    if not leads_in_unnamed(body, start, end):
+        return None
+    named = [m for m in mentions if start <= m.start and m.end <= end and m.type in SPEAKING_TYPES]
+    lead = body[start:end].rstrip()
+    if named and lead.endswith(":") and not body[named[-1].end : start + len(lead) - 1].strip(" ’'s"):
+        closest = named[-1]
+        return Attribution(closest.text, closest.start, closest.end, None)
+    person = next((m for m in named if m.type == "PERSON"), None)
+    return Attribution(person.text, person.start, person.end, None) if person else None
 
 
 def _implied(
@@ -133,7 +163,11 @@ def _implied(
             implied = after_quote(body, previous.closing, before_end) or previous.attribution
         else:
             tail = _sentence_starts(body, before_start, before_end)[-1]
-            implied = speaker_in_sentence(body, tail, before_end) or _subject(body, tail, before_end, mentions)
+            implied = (
+                _lead_in(body, tail, before_end, mentions)
+                or speaker_in_sentence(body, tail, before_end)
+                or _subject(body, tail, before_end, mentions)
+            )
     return implied._replace(cue=None) if implied else None
 
 
