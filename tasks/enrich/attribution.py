@@ -30,6 +30,7 @@ _CUE_AFTER_SPEAKER = (
 )
 _ADVERB = r"(?:(?:also|then|later|further|again|once\s+again|previously|earlier|recently|simply|just)\s+)?"
 PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them"})
+DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
 ABBREVIATIONS = (
     "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Gen Lt Col Maj Sgt Capt Cmdr Adm Rev Prof Hon Pres Atty Jr Sr St Mt"
 ).split()
@@ -64,7 +65,7 @@ _SPEAKER_THEN_CUE = re.compile(
 _SPEAKER_APPOSITION_CUE = re.compile(
     r"^[\s,.;:–—-]*(?P<speaker>(?:"
     + _ABBREVIATED
-    + r"|[A-Z])"
+    + r"|[A-Z]|(?:his|her|their|the|a|an)\s)"
     + _NAME_CHAR
     + r"{0,60}?),\s+(?:[^\n\"“”;:!?,]{1,80},\s+){1,3}"
     + _ADVERB
@@ -88,9 +89,13 @@ _CUE_THEN_SPEAKER = re.compile(
     + r"|[^\n,;:!?\"“”.(]|\.(?=\S)){0,80})"
 )
 _CUE_ANYWHERE = re.compile(r"\b" + _ADVERB + _CUE, re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:(–—]")
+_CLAUSE_BREAK = re.compile(r"[,;:(–—―]")
+_ASIDE = re.compile(r"^(?:[a-z]+ing|in|on|at|during|after|before|with|for|from|while|who|which|whose)\b")
+"""`Clinton, speaking to reporters on her plane, said`, `Smith, who chairs the committee, said`: an aside
+between the speaker and the cue."""
 _LEADING_WORDS = re.compile(r"^(?:and|but|as|while|so|when|because|then|who|which)\s+", re.IGNORECASE)
-MAX_SPEAKER_WORDS = 9
+MAX_SPEAKER_WORDS = 12
+"""`," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`: a name and where they work."""
 MAX_WORDS_AFTER_CUE = 5
 """`Liimets said Friday that: "..."` or `X told ETV news show: "..."`; longer runs are reported speech, not a cue."""
 
@@ -159,8 +164,12 @@ def clause_speaker(body: str, start: int, cue_at: int, cue: str | None) -> Attri
     `Secretary of the Council, Oleksiy Danilov, said` -> Oleksiy Danilov."""
     lead = body[start:cue_at].rstrip()
     lead = lead.rstrip(",").rstrip()
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(lead)), default=0)
-    clause = _LEADING_WORDS.sub("", lead[cut:].strip())
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(lead)]
+    for n in range(len(cuts) - 1, -1, -1):
+        clause = lead[cuts[n] : cuts[n + 1] - 1 if n + 1 < len(cuts) else len(lead)].strip()
+        if n == 0 or not _ASIDE.match(clause):
+            break
+    clause = _LEADING_WORDS.sub("", clause)
     if not _plausible(clause):
         return None
     return _speaker_at(body, start + lead.rfind(clause), clause, cue)
@@ -189,7 +198,7 @@ def _plausible(speaker: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in PRONOUNS:
         return True
-    return any(w[0].isupper() for w in words) or words[0].lower() in {"the", "a", "an", "one", "his", "her", "their"}
+    return any(w[0].isupper() for w in words) or words[0].lower() in DETERMINERS
 
 
 def _attribution(match: re.Match, offset: int) -> Attribution:

@@ -114,14 +114,21 @@ def _stated(
     opening, closing = pieces[0].start - 1, pieces[-1].end + 1
     line_end = body.find("\n", closing)
     after = after_quote(body, closing, min(next_opening, line_end if line_end >= 0 else len(body)))
-    if after:
+    if after and not _ends_sentence(body, pieces[-1]):
         return after
     lead_start = _sentence_starts(body, _since(paragraph, found), opening)[-1]
     return (
         before_quote(body, lead_start, opening)
         or speaker_in_sentence(body, lead_start, opening)
         or _lead_in(body, lead_start, opening, mentions)
+        or after
     )
+
+
+def _ends_sentence(body: str, piece: Piece) -> bool:
+    """A quote closed by a full stop (`... the poorly educated." He is ...`) ends its sentence: a lead-in
+    (`Trump said: "..."`) names its speaker before the words after it do."""
+    return body[piece.start : piece.end].rstrip().endswith(".")
 
 
 def _lead_in(body: str, start: int, end: int, mentions: list[Mention]) -> Attribution | None:
