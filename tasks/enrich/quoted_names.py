@@ -1,9 +1,9 @@
-"""Quoted words that are not a quotation: scare quotes, titles of shows and works, slogans used as names.
+"""Quoted words that are not a quotation: scare quotes, and titles of shows and works or slogans used as names.
 
 A quotation is something someone said; a title ("Meet the Press", "The Art of the Deal") names a thing. News
 writing tells them apart by shape and place: a title is written in title case and stands where a noun does,
-after a possessive, a preposition or an article (`on NBC's "Meet the Press"`, `a "Jeb Can Fix It" tour`), or
-before a byline or a link (`"Hamilton to play Chicago," by Gordon Cox`).
+after a possessive, a preposition, an article or a kind of work (`on NBC's "Meet the Press"`, `a "Jeb Can Fix It"
+tour`, `her film, "Trainwreck."`), or before a byline or a link (`"Hamilton to play Chicago," by Gordon Cox`).
 """
 
 from __future__ import annotations
@@ -29,11 +29,14 @@ _POSSESSIVE = re.compile(r"\w['’]s?$")
 _BYLINE_OR_LINK = re.compile(r"^[,.]?[\"”’]?[,.]?\s+(?:by\s+[A-Z]|https?://)|^[,.]?[\"”’]?[,.]?\s*https?://")
 
 
-def is_quotation(body: str, text: str, opening: int, closing: int) -> bool:
-    """Whether quoted `text` (its opening mark at `opening`, its closing mark's end at `closing`) is a quotation."""
-    if len(text.split()) < MIN_WORDS and not text.endswith((".", "!", "?")):
-        return False
-    return not (_in_title_case(text) and _where_a_name_stands(body, opening, closing))
+def long_enough(text: str) -> bool:
+    """Whether quoted text is long enough, or ends like a sentence, to be a quotation rather than a scare quote."""
+    return len(text.split()) >= MIN_WORDS or text.endswith((".", "!", "?"))
+
+
+def names_a_work(body: str, start: int, end: int) -> bool:
+    """Whether the text between a pair of marks (`body[start:end]`, the marks just outside) is a title."""
+    return _in_title_case(body[start:end].strip()) and _where_a_name_stands(body, start - 1, end + 1)
 
 
 def _in_title_case(text: str) -> bool:
@@ -47,7 +50,7 @@ def _in_title_case(text: str) -> bool:
 
 def _where_a_name_stands(body: str, opening: int, closing: int) -> bool:
     before = body[max(0, opening - 40) : opening].split()
-    word = before[-1] if before else ""
+    word = before[-1].removesuffix(",") if before else ""
     return (
         word.casefold() in NOUN_PLACE
         or bool(_POSSESSIVE.search(word))

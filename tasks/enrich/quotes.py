@@ -14,7 +14,7 @@ from tasks.enrich.attribution import (
 )
 from tasks.enrich.mentions import Mention
 from tasks.enrich.quotation_marks import Piece, Quotation, paragraph_bounds, quotations
-from tasks.enrich.quoted_names import is_quotation
+from tasks.enrich.quoted_names import long_enough, names_a_work
 from tasks.enrich.speakers import SPEAKING_TYPES, speaker_mention
 
 SUBJECT_WITHIN_WORDS = 6
@@ -35,11 +35,12 @@ def article_quotes(body: str, mentions: list[Mention]) -> list[Quote]:
     (then its cue is None: no verb introduces it)."""
     paragraphs = paragraph_bounds(body)
     found: list[_Found] = []
-    joined = _joined_around_attributions(body, quotations(body))
+    quoted = [q for q in quotations(body) if len(q.pieces) > 1 or not names_a_work(body, *q.pieces[0])]
+    joined = _joined_around_attributions(body, quoted)
     openings = [pieces[0].start - 1 for pieces, _ in joined[1:]] + [len(body)]
     for (pieces, gap_attribution), next_opening in zip(joined, openings, strict=False):
         text, start, end = _quote_text(body, pieces)
-        if not is_quotation(body, text, pieces[0].start - 1, pieces[-1].end + 1):
+        if not long_enough(text):
             continue
         paragraph = next(p for p in paragraphs if p[0] <= start <= p[1])
         attribution = (
