@@ -77,7 +77,7 @@ _DASH_THEN_NAME = re.compile(
 )
 """`" ― Julie Martinez`: a quote signed with a dash and a name, as in collected reader comments."""
 _PARTICIPLE_LEAD = re.compile(
-    r"\b(?:" + "|".join(PARTICIPLES) + r")(?:\s+[^\s,:;.!?\"“”]+){0,4}\s*[,:]?\s*$", re.IGNORECASE
+    r"\b(?:(?:" + "|".join(PARTICIPLES) + r")(?:\s+[^\s,:;.!?\"“”]+){0,4}|[a-z]{2,}ing)\s*[,:]?\s*$", re.IGNORECASE
 )
 _CUE_THEN_SPEAKER = re.compile(
     r"^[\s,.;:–—-]*"
@@ -120,11 +120,10 @@ def after_quote(body: str, at: int, stop: int) -> Attribution | None:
     return None
 
 
-def leads_in_unnamed(body: str, start: int, at: int) -> bool:
-    """Whether the words before an opening mark lead into a quote without naming its speaker: a participle
-    (`..., saying, "`, `telling reporters, "`) or a colon (`issued the following statement: "`)."""
-    lead = body[start:at].rstrip()
-    return lead.endswith(":") or bool(_PARTICIPLE_LEAD.search(lead))
+def led_in_by_participle(lead: str) -> bool:
+    """Whether the words before an opening mark lead into a quote with a participle and no speaker
+    (`..., saying, "`, `telling reporters, "`)."""
+    return bool(_PARTICIPLE_LEAD.search(lead))
 
 
 def before_quote(body: str, start: int, at: int) -> Attribution | None:

@@ -9,7 +9,7 @@ from tasks.enrich.attribution import (
     Attribution,
     after_quote,
     before_quote,
-    leads_in_unnamed,
+    led_in_by_participle,
     speaker_in_sentence,
 )
 from tasks.enrich.mentions import Mention
@@ -133,17 +133,18 @@ def _ends_sentence(body: str, piece: Piece) -> bool:
 
 
 def _lead_in(body: str, start: int, end: int, mentions: list[Mention]) -> Attribution | None:
-    """The speaker of a sentence that leads into a quote without a cue: the name right before its colon
-    (`pollster Daron Shaw: "`), else the first person it names (`Trump attacked Clinton, saying, "`)."""
-    if not leads_in_unnamed(body, start, end):
+    """The speaker of a sentence that leads into a quote without a cue: before a colon the last person it names
+    (`..., Cruz called them on it: "`), before a participle the first (`Trump attacked Clinton, saying, "`);
+    failing a person, an organisation or a place that speaks (`the Illinois Board of Elections was conclusive: "`)."""
+    lead = body[start:end].rstrip()
+    by_participle = led_in_by_participle(lead)
+    if not by_participle and not lead.endswith(":"):
         return None
     named = [m for m in mentions if start <= m.start and m.end <= end and m.type in SPEAKING_TYPES]
-    lead = body[start:end].rstrip()
-    if named and lead.endswith(":") and not body[named[-1].end : start + len(lead) - 1].strip(" ’'s"):
-        closest = named[-1]
-        return Attribution(closest.text, closest.start, closest.end, None)
-    person = next((m for m in named if m.type == "PERSON"), None)
-    return Attribution(person.text, person.start, person.end, None) if person else None
+    if not by_participle:
+        named.reverse()
+    chosen = next((m for m in named if m.type == "PERSON"), named[0] if named else None)
+    return Attribution(chosen.text, chosen.start, chosen.end, None) if chosen else None
 
 
 def _implied(
@@ -172,8 +173,8 @@ def _implied(
         else:
             tail = _sentence_starts(body, before_start, before_end)[-1]
             implied = (
-                _lead_in(body, tail, before_end, mentions)
-                or speaker_in_sentence(body, tail, before_end)
+                speaker_in_sentence(body, tail, before_end)
+                or _lead_in(body, tail, before_end, mentions)
                 or _subject(body, tail, before_end, mentions)
             )
     return implied._replace(cue=None) if implied else None
