@@ -26,7 +26,7 @@ NOUN_PLACE = frozenset(
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _POSSESSIVE = re.compile(r"\w['’]s?$")
-_BYLINE_OR_LINK = re.compile(r"^[,.]?[\"”’]?[,.]?\s+(?:by\s+[A-Z]|https?://)|^[,.]?[\"”’]?[,.]?\s*https?://")
+_BYLINE_OR_LINK = re.compile(r"[,.]?(?:\s+by\s+[A-Z]|\s*https?://)")
 
 
 def long_enough(text: str) -> bool:

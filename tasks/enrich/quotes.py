@@ -203,9 +203,19 @@ def _sentence_starts(body: str, start: int, end: int) -> list[int]:
 
 def _quote_text(body: str, pieces: tuple[Piece, ...]) -> tuple[str, int, int]:
     """Text without marks (pieces joined by a space) and its span; the comma that leads into an attribution
-    ("...," she said) is not part of the quote, nor is a stray comma left before the final stop ("...,.")."""
-    spans = [_inner(body, p.start, p.end, drop_comma=i == len(pieces) - 1) for i, p in enumerate(pieces)]
+    ("...," she said) is not part of the quote unless the quote goes on in the same sentence, nor is a stray comma
+    left before the final stop ("...,.")."""
+    spans = [
+        _inner(body, p.start, p.end, drop_comma=i == len(pieces) - 1 or _opens_sentence(body, pieces[i + 1]))
+        for i, p in enumerate(pieces)
+    ]
     return " ".join(body[s:e] for s, e in spans), spans[0][0], spans[-1][1]
+
+
+def _opens_sentence(body: str, piece: Piece) -> bool:
+    """`"...," she said. "The next sentence."`: the comma before her attribution is no part of the joined quote."""
+    text = body[piece.start : piece.end].lstrip()
+    return text[:1].isupper()
 
 
 def _inner(body: str, start: int, end: int, drop_comma: bool) -> tuple[int, int]:

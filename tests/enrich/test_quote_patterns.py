@@ -283,6 +283,90 @@ CASES = [
         "said",
     ),
     (
+        f'{LEAD}\n\n"The harbour stays open," Smith said. "The ferries will run again in May."',
+        "The harbour stays open The ferries will run again in May.",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f'{LEAD}\n\n"The harbour stays open," said Sen. John Smith. "The ferries will run again in May."',
+        "The harbour stays open The ferries will run again in May.",
+        "Sen. John Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f'{LEAD}\n\n"The harbour stays open all winter," John F. Smith said.',
+        "The harbour stays open all winter",
+        "John F. Smith",
+        "John F. Smith",
+        "said",
+    ),
+    (
+        f'{LEAD}\n\nSmith said: "We are ready to talk, but this must be reciprocal,."',
+        "We are ready to talk, but this must be reciprocal",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f'{LEAD}\n\n"The harbour stays open all winter," Smith, the mayor of Tartu, a city in the south, said.',
+        "The harbour stays open all winter",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f'{LEAD}\n\nSmith, speaking to reporters in Tallinn on Monday, said: "The harbour stays open all winter."',
+        "The harbour stays open all winter.",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f'{LEAD}\n\n"The harbour stays open all winter," Smith notes.',
+        "The harbour stays open all winter",
+        "Smith",
+        "John Smith",
+        "notes",
+    ),
+    (
+        f'{LEAD}\n\n"The harbour stays open all winter," Smith fumed.',
+        "The harbour stays open all winter",
+        "Smith",
+        "John Smith",
+        "fumed",
+    ),
+    (
+        f'{LEAD}\n\nSmith said: "The harbour stays open all winter." She added that the ferries were late.',
+        "The harbour stays open all winter.",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
+        f'{LEAD}\n\nSmith criticised the plan on Monday, saying: "Nobody in this town believes in it."',
+        "Nobody in this town believes in it.",
+        "Smith",
+        "John Smith",
+        None,
+    ),
+    (
+        f'{LEAD}\n\nThe plan did not convince the economist John Smith: "Nobody in this town believes in it."',
+        "Nobody in this town believes in it.",
+        "John Smith",
+        "John Smith",
+        None,
+    ),
+    (
+        f"{LEAD}\n\n“Nobody in this town believes in the plan.” ― John Smith",
+        "Nobody in this town believes in the plan.",
+        "John Smith",
+        "John Smith",
+        None,
+    ),
+    (
         f"{LEAD}\n\n„Die Grenze bleibt für alle offen“, Kallas said.",
         "Die Grenze bleibt für alle offen",
         "Kallas",
@@ -342,9 +426,14 @@ def test_quote_pattern(body, text, speaker, name, cue):
         "The 5’ 11” goalkeeper and his 6' 2\" deputy missed training on Friday.",
         "Critics called the tax a ‘real risk’ for small firms.",
         "Fans of rock ‘em sock ‘em robots queued outside the shop.",
+        'Smith said so on Sunday on the news show "Meet the Press."',
+        "Her first film, “Summer Rain in Tartu.”, opens on Friday.",
+        'FAREWELL—"The Harbour Cafe to Close at the End of May," by Anna Berg: a short notice.',
+        '<tweet tweet-id="6735720144"><tweet/>.',
+        '<tweet tweet-author="@harbour" tweet-date="March 4, 2016">The ferries run again from May<tweet/>.',
     ],
 )
-def test_scare_quotes_titles_apostrophes_and_inch_marks_are_not_quotes(body):
+def test_scare_quotes_titles_markup_apostrophes_and_inch_marks_are_not_quotes(body):
     assert _quotes(body)[1] == []
 
 
