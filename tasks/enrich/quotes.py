@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from tasks.enrich.attribution import (
+    PRONOUNS,
     SENTENCE_END,
     Attribution,
     after_quote,
@@ -40,12 +41,13 @@ def article_quotes(body: str, mentions: list[Mention]) -> list[Quote]:
     openings = [pieces[0].start - 1 for pieces, _ in joined[1:]] + [len(body)]
     for (pieces, gap_attribution), next_opening in zip(joined, openings, strict=False):
         text, start, end = _quote_text(body, pieces)
-        if not long_enough(text):
+        after = _attribution_after(body, pieces, next_opening)
+        if not long_enough(text) and not _said_by(body, pieces[-1], after):
             continue
         paragraph = next(p for p in paragraphs if p[0] <= start <= p[1])
         attribution = (
             gap_attribution
-            or _stated(body, pieces, paragraph, found, next_opening, mentions)
+            or _stated(body, pieces, paragraph, found, after, mentions)
             or _implied(body, pieces, paragraph, paragraphs, found, mentions)
         )
         mention = speaker_mention(attribution, mentions) if attribution else None
@@ -102,19 +104,31 @@ def _attributed_after(body: str, quotation: Quotation, following: list[Quotation
     return after_quote(body, closing, stop) is not None
 
 
+def _attribution_after(body: str, pieces: tuple[Piece, ...], next_opening: int) -> Attribution | None:
+    """A speaker and cue written right after the quote, before its line or the next quote begins."""
+    closing = pieces[-1].end + 1
+    line_end = body.find("\n", closing)
+    return after_quote(body, closing, min(next_opening, line_end if line_end >= 0 else len(body)))
+
+
+def _said_by(body: str, piece: Piece, after: Attribution | None) -> bool:
+    """`"You tell me," he said.`: a short quote led by its comma into a cue and a named or pronoun speaker is
+    a quotation, not a scare quote."""
+    led_on = body[piece.start : piece.end].rstrip().endswith(",") or body.startswith(",", piece.end + 1)
+    speaker = after.speaker if after and after.cue else ""
+    return led_on and (speaker[:1].isupper() or speaker.casefold() in PRONOUNS)
+
+
 def _stated(
     body: str,
     pieces: tuple[Piece, ...],
     paragraph: tuple[int, int],
     found: list[_Found],
-    next_opening: int,
+    after: Attribution | None,
     mentions: list[Mention],
 ) -> Attribution | None:
-    """A speaker and cue written right after the quote (before the line or the next quote ends) or leading into it,
-    in the same sentence."""
-    opening, closing = pieces[0].start - 1, pieces[-1].end + 1
-    line_end = body.find("\n", closing)
-    after = after_quote(body, closing, min(next_opening, line_end if line_end >= 0 else len(body)))
+    """The attribution written right after the quote (`after`) or leading into it, in the same sentence."""
+    opening = pieces[0].start - 1
     if after and not _ends_sentence(body, pieces[-1]):
         return after
     lead_start = _sentence_starts(body, _since(paragraph, found), opening)[-1]

@@ -367,6 +367,13 @@ CASES = [
         None,
     ),
     (
+        f'{LEAD}\n\nAsked about the ferries, "Not yet," Smith said.',
+        "Not yet",
+        "Smith",
+        "John Smith",
+        "said",
+    ),
+    (
         f"{LEAD}\n\n„Die Grenze bleibt für alle offen“, Kallas said.",
         "Die Grenze bleibt für alle offen",
         "Kallas",
@@ -430,6 +437,7 @@ def test_quote_pattern(body, text, speaker, name, cue):
         "Her first film, “Summer Rain in Tartu.”, opens on Friday.",
         'FAREWELL—"The Harbour Cafe to Close at the End of May," by Anna Berg: a short notice.',
         '<tweet tweet-id="6735720144"><tweet/>.',
+        'Voters pull the lever for "R," or "D," according to their habits.',
         '<tweet tweet-author="@harbour" tweet-date="March 4, 2016">The ferries run again from May<tweet/>.',
     ],
 )
