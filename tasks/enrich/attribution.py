@@ -23,7 +23,7 @@ PARTICIPLES = (
 """`..., saying, "`: the speaker is the sentence's subject, not the words before the participle."""
 NOUN_CUES = "notes states claims reports answers".split()
 """Cues that are also nouns, taken only right after a quote and its speaker and ending the clause
-(`," Smith notes.`, not `," The Buckeye State is one of 45 states where`)."""
+(`," Smith notes.`, not `," The Baltic State is one of three states that`)."""
 _CUE = r"(?P<cue>" + "|".join(sorted(CUES, key=len, reverse=True)) + r")\b"
 _CUE_AFTER_SPEAKER = (
     r"(?P<cue>" + "|".join(sorted(CUES, key=len, reverse=True)) + "|(?:" + "|".join(NOUN_CUES) + r")(?=[.,;:]|$))\b"
@@ -34,7 +34,7 @@ DETERMINERS = frozenset({"the", "a", "an", "one", "his", "her", "their"})
 ABBREVIATIONS = (
     "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Gen Lt Col Maj Sgt Capt Cmdr Adm Rev Prof Hon Pres Atty Jr Sr St Mt"
 ).split()
-"""Words written with a dot that does not end the sentence (`Sen. Ted Cruz`), besides initials (`Donald J. Trump`)."""
+"""Words written with a dot that does not end the sentence (`Sen. Anna Berg`), besides initials (`John F. Smith`)."""
 
 
 def _not_after_abbreviation() -> str:
@@ -75,7 +75,7 @@ _SPEAKER_APPOSITION_CUE = re.compile(
 _DASH_THEN_NAME = re.compile(
     r"^[\s,.]*[―—–]\s*(?P<speaker>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4})\s*(?=[.,;]|$|[\"“])"
 )
-"""`" ― Julie Martinez`: a quote signed with a dash and a name, as in collected reader comments."""
+"""`" ― Anna Berg`: a quote signed with a dash and a name, as in collected reader comments."""
 _PARTICIPLE_LEAD = re.compile(
     r"\b(?:(?:" + "|".join(PARTICIPLES) + r")(?:\s+[^\s,:;.!?\"“”]+){0,4}|[a-z]{2,}ing)\s*[,:]?\s*$", re.IGNORECASE
 )
@@ -91,11 +91,11 @@ _CUE_THEN_SPEAKER = re.compile(
 _CUE_ANYWHERE = re.compile(r"\b" + _ADVERB + _CUE, re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:(–—―]")
 _ASIDE = re.compile(r"^(?:[a-z]+ing|in|on|at|during|after|before|with|for|from|while|who|which|whose)\b")
-"""`Clinton, speaking to reporters on her plane, said`, `Smith, who chairs the committee, said`: an aside
+"""`Berg, speaking to reporters in Tartu, said`, `Smith, who chairs the committee, said`: an aside
 between the speaker and the cue."""
 _LEADING_WORDS = re.compile(r"^(?:and|but|as|while|so|when|because|then|who|which)\s+", re.IGNORECASE)
 MAX_SPEAKER_WORDS = 12
-"""`," Jeffrey Lewis of the James Martin Center for Nonproliferation Studies wrote`: a name and where they work."""
+"""`," Anna Berg of the Baltic Institute for Maritime and Harbour Studies wrote`: a name and where they work."""
 MAX_WORDS_AFTER_CUE = 5
 """`Liimets said Friday that: "..."` or `X told ETV news show: "..."`; longer runs are reported speech, not a cue."""
 

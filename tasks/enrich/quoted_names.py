@@ -1,9 +1,9 @@
 """Quoted words that are not a quotation: scare quotes, and titles of shows and works or slogans used as names.
 
-A quotation is something someone said; a title ("Meet the Press", "The Art of the Deal") names a thing. News
+A quotation is something someone said; a title ("Morning Report", "The Harbour at Night") names a thing. News
 writing tells them apart by shape and place: a title is written in title case and stands where a noun does,
-after a possessive, a preposition, an article or a kind of work (`on NBC's "Meet the Press"`, `a "Jeb Can Fix It"
-tour`, `her film, "Trainwreck."`), or before a byline or a link (`"Hamilton to play Chicago," by Gordon Cox`).
+after a possessive, a preposition, an article or a kind of work (`on ETV's "Morning Report"`, `a "Keep Tartu Green"
+tour`, `her film, "Summer Rain."`), or before a byline or a link (`"Harbour Cafe to Close," by Anna Berg`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ MAX_TITLE_WORDS = 10
 """Longer text in title case is a headline-style sentence someone may well have said or written."""
 
 MINOR_WORDS = frozenset("a an the of and or nor but in on at to for with by from into over upon via as is vs".split())
-"""Words a title leaves in lower case ("Meet the Press", "Guardians of the Galaxy")."""
+"""Words a title leaves in lower case ("Morning Report", "The Harbour at Night")."""
 NOUN_PLACE = frozenset(
     """a an the of on in at to for with by from into about via as its his her their our my your this these those
     show program programme podcast film movie documentary series book novel song album column article essay

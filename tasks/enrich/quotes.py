@@ -141,15 +141,15 @@ def _stated(
 
 
 def _ends_sentence(body: str, piece: Piece) -> bool:
-    """A quote closed by a full stop (`... the poorly educated." He is ...`) ends its sentence: a lead-in
-    (`Trump said: "..."`) names its speaker before the words after it do."""
+    """A quote closed by a full stop (`Smith said: "We will win." She added that ...`) ends its sentence: its
+    lead-in names its speaker, not the words after it."""
     return body[piece.start : piece.end].rstrip().endswith(".")
 
 
 def _lead_in(body: str, start: int, end: int, mentions: list[Mention]) -> Attribution | None:
     """The speaker of a sentence that leads into a quote without a cue: before a colon the last person it names
-    (`..., Cruz called them on it: "`), before a participle the first (`Trump attacked Clinton, saying, "`);
-    failing a person, an organisation or a place that speaks (`the Illinois Board of Elections was conclusive: "`)."""
+    (`..., Smith answered them: "`), before a participle the first (`Smith criticised Berg, saying, "`); failing
+    a person, an organisation or a place that speaks (`the Tartu city council was firm in its reply: "`)."""
     lead = body[start:end].rstrip()
     by_participle = led_in_by_participle(lead)
     if not by_participle and not lead.endswith(":"):

@@ -433,12 +433,12 @@ def test_quote_pattern(body, text, speaker, name, cue):
         "The 5’ 11” goalkeeper and his 6' 2\" deputy missed training on Friday.",
         "Critics called the tax a ‘real risk’ for small firms.",
         "Fans of rock ‘em sock ‘em robots queued outside the shop.",
-        'Smith said so on Sunday on the news show "Meet the Press."',
+        'Smith said so on Sunday on ETV\'s "Morning Report."',
         "Her first film, “Summer Rain in Tartu.”, opens on Friday.",
-        'FAREWELL—"The Harbour Cafe to Close at the End of May," by Anna Berg: a short notice.',
+        'HARBOUR NEWS—"The Harbour Cafe to Close at the End of May," by Anna Berg: a short notice.',
         '<tweet tweet-id="6735720144"><tweet/>.',
-        'Voters pull the lever for "R," or "D," according to their habits.',
-        '<tweet tweet-author="@harbour" tweet-date="March 4, 2016">The ferries run again from May<tweet/>.',
+        'The form has two boxes, "Yes," or "No," according to the ministry.',
+        '<tweet tweet-author="@harbour" tweet-date="May 4, 2021">The ferries run again from May<tweet/>.',
     ],
 )
 def test_scare_quotes_titles_markup_apostrophes_and_inch_marks_are_not_quotes(body):
