@@ -15,6 +15,8 @@ CLOSERS = {'"': '"”', "“": '"”', "”": '"”', "„": '“”"', "«": "�
 """The marks that close a quote each opening mark opens (”…” and »…» are Nordic, „…“ German, „…” Polish)."""
 STYLE = {'"': "double", "“": "double", "”": "double", "„": "double", "«": "guillemet", "»": "guillemet", "‘": "single"}
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_MARKUP_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+"""`<tweet id="...">` left in scraped text: the marks around an attribute's value are not quotation marks."""
 _ELISION = re.compile(r"‘\w{1,2}’")
 """‘n’ in rock ‘n’ roll: a wrongly curled apostrophe pair, not a quote."""
 _FEET_AND_INCHES = re.compile(r"\d[’'] ?\d+(?:\.\d+)?$")
@@ -97,6 +99,9 @@ def _pieces_in(body: str, start: int, end: int, following: str | None) -> tuple[
     `following` is the style the next paragraph opens with: a single quote stays open only into such a paragraph.
     """
     marks = [(m.start(), m.group()) for m in QUOTATION_MARK.finditer(body, start, end)]
+    if "<" in body[start:end]:
+        tags = [m.span() for m in _MARKUP_TAG.finditer(body, start, end)]
+        marks = [(at, mark) for at, mark in marks if not any(a < at < b for a, b in tags)]
     pieces: list[Piece] = []
     i = 0
     while i < len(marks):
