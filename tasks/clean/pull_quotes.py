@@ -37,7 +37,8 @@ def pull_quote_runs(runs: list[list[Line]], whole_repeats: bool = True) -> list[
         if i in dropped or word_count(short) < _MIN_WORDS:
             continue
         for j, long in enumerate(folded):
-            if j != i and j not in dropped and f" {short} " in f" {long} " and (len(short) < len(long) or (whole_repeats and j < i)):
+            repeats = len(short) < len(long) or (whole_repeats and j < i)
+            if j != i and j not in dropped and repeats and f" {short} " in f" {long} ":
                 dropped.add(i)
                 break
     return sorted(dropped)
