@@ -78,7 +78,9 @@ def test_counted_part_by_part_as_article_by_article(monkeypatch, merge_after):
     assert learned == {p: counted_one_by_one(articles, p, settings) for p in "AB"} and all(learned.values())
 
 
-def counted_one_by_one(articles: list[tuple[str, list[str]]], publisher: str, settings: BoilerplateSettings) -> frozenset:
+def counted_one_by_one(
+    articles: list[tuple[str, list[str]]], publisher: str, settings: BoilerplateSettings
+) -> frozenset:
     ours = [paragraphs for p, paragraphs in articles if p == publisher]
     seen_in = Counter(h for paragraphs in ours for h in {paragraph_hash(p) for p in paragraphs if p.strip()})
     needed = max(settings.min_articles, settings.min_share * len(ours))
