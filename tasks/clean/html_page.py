@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import lxml.html
 import trafilatura
-from lxml.etree import _Element
+from lxml.etree import ParserError, _Element
 
 from tasks.clean.dates import parse_date
 
@@ -17,6 +18,10 @@ HIDDEN = (
     "|//*[contains(translate(@style, ' ', ''), 'visibility:hidden')]"
 )
 """Elements a reader never sees: whatever they hold is not the article."""
+_META = "//meta[contains(concat(' ', normalize-space(@{attribute}), ' '), ' {name} ')]/@content"
+_SITE_NAMES = (("property", "og:site_name"),)
+_AUTHORS = (("name", "author"), ("property", "article:author"), ("property", "dc:creator"), ("name", "dc.creator"))
+"""Meta tags read when trafilatura finds no site name or author, in this order."""
 _CONTAINERS = {"list", "table", "quote", "div"}
 _BLOCKS = _CONTAINERS | {"row", "item", "p", "head", "code"}
 
@@ -50,14 +55,39 @@ def read_html_page(html: str) -> HtmlPage:
     )
     if document is None or document.body is None:
         return HtmlPage()
-    authors = [name.strip() for name in (document.author or "").replace(";", ",").split(",") if name.strip()]
-    return HtmlPage(
+    page = HtmlPage(
         paragraphs=list(_paragraphs(document.body)),
         title=document.title or None,
-        authors=authors,
+        authors=_names(document.author),
         publisher=document.sitename or None,
         published_at=parse_date(document.date) if document.date else None,
     )
+    if not page.publisher or not page.authors:
+        _fill_from_meta_tags(page, html)
+    return page
+
+
+def _names(authors: str | None) -> list[str]:
+    return [name.strip() for name in (authors or "").replace(";", ",").split(",") if name.strip()]
+
+
+def _fill_from_meta_tags(page: HtmlPage, html: str) -> None:
+    """The site name and authors of the page's meta tags, where trafilatura found none (the page is parsed again,
+    so only then)."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return
+
+    def first(tags: tuple[tuple[str, str], ...]) -> str | None:
+        for attribute, name in tags:
+            for content in tree.xpath(_META.format(attribute=attribute, name=name)):
+                if content.strip() and "://" not in content:
+                    return " ".join(content.split())
+        return None
+
+    page.publisher = page.publisher or first(_SITE_NAMES)
+    page.authors = page.authors or _names(first(_AUTHORS))
 
 
 def _paragraphs(element: _Element) -> Iterator[str]:
