@@ -49,7 +49,8 @@ def run_and_score(devsets: Path, source: str, scored_set: str, warehouse: Path) 
     )
     seconds = round(time.perf_counter() - started, 1)
     if ran.returncode != 0:
-        return {"error": f"newsdesk run exited {ran.returncode}", "seconds": seconds}
+        said = [line.strip() for line in (ran.stdout + ran.stderr).splitlines() if line.strip()]
+        return {"error": f"newsdesk run exited {ran.returncode}: {said[-1] if said else ''}", "seconds": seconds}
     scored = subprocess.run(
         [sys.executable, str(devsets / "score.py"), str(warehouse), "--set", scored_set, "--devsets", str(devsets)],
         capture_output=True,
