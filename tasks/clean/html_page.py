@@ -94,7 +94,7 @@ def _paragraphs(element: _Element) -> Iterator[str]:
     """Each block of trafilatura's body as one line: list items and table rows apart, a <br> ends a line."""
     for child in element:
         if child.tag == "row":
-            row = " ".join(_collapsed("".join(cell.itertext())) for cell in child if cell.tag == "cell")
+            row = " ".join(_collapsed(" ".join(cell.itertext())) for cell in child if cell.tag == "cell")
             if row.strip():
                 yield row.strip()
         elif child.tag in _CONTAINERS or (child.tag == "item" and any(c.tag in _CONTAINERS for c in child)):
@@ -102,6 +102,8 @@ def _paragraphs(element: _Element) -> Iterator[str]:
             yield from _paragraphs(child)
         else:
             yield from _lines(child)
+        if tail := _collapsed(child.tail or ""):
+            yield tail
 
 
 def _lines(element: _Element, only_own: bool = False) -> Iterator[str]:
@@ -111,7 +113,7 @@ def _lines(element: _Element, only_own: bool = False) -> Iterator[str]:
         if child.tag == "lb":
             pieces.append(child.tail or "")
         elif child.tag in _BLOCKS:
-            pieces += ["" if only_own else "".join(child.itertext()), child.tail or ""]
+            pieces += ["" if only_own else " ".join(child.itertext()), child.tail or ""]
         else:
             pieces[-1] += "".join(child.itertext()) + (child.tail or "")
     for piece in pieces:
