@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export DO_NOT_TRACK := 1
 export PREFECT_SERVER_ANALYTICS_ENABLED := false
 
-.PHONY: setup browser run test bench lint docs clean server
+.PHONY: setup browser run test bench accuracy lint docs clean server
 
 setup: $(VENV)/.installed
 
@@ -31,6 +31,9 @@ server: setup  ## a local Prefect server (UI on http://127.0.0.1:4200) that runs
 
 bench: setup  ## benchmarks (not tests), about 80 min on 2 cores; BENCH_ARGS="--sizes 1000 10000 --no-million" for ~6 min
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
+
+accuracy: setup  ## dev-set accuracy (extraction, quotes, ner) by real runs scored with score.py; DEVSETS=DIR, default ../shared/devsets
+	$(BIN)/python -m benchmarks.accuracy $(if $(DEVSETS),--devsets $(DEVSETS))
 
 docs: setup  ## regenerate warehouse/README.md from tasks/schemas.py
 	$(BIN)/python -m tasks.analytics.table_docs

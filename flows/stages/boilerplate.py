@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import MissingContextError
 
 from flows.run_context import RunContext, StageReport
 from tasks.clean.publisher_boilerplate import learn_boilerplate, strip_boilerplate
 from tasks.enrich.language import detect_languages_of
-from tasks.ingest.rejection import Rejection
 from tasks.warehouse.snapshot import Snapshot
 
 BODY_COLUMNS = ["publisher", "body"]
-EMPTIED = "only the publisher's recurring boilerplate was left after cleaning"
+KEPT_WHOLE = "kept whole: it is nothing but its publisher's recurring paragraphs"
 
 
 def _run_publishers(parts: list[Path]) -> set[str]:
@@ -38,13 +39,14 @@ def _bodies_part_by_part(ctx: RunContext, parts: list[Path]) -> Iterator[pd.Data
         yield ctx.staging.read_part("articles", path.stem, BODY_COLUMNS)
 
 
-def _emptied_rejections(part: pd.DataFrame, emptied: list[str], run_id: str) -> list[dict]:
-    """Quarantine rows for the articles of a part that nothing but boilerplate was left of."""
-    lost = part[part["article_id"].isin(emptied)]
-    return [
-        Rejection(r.source_uri, "no_article", EMPTIED, doc_id=r.doc_id, stage="clean").as_row(run_id)
-        for r in lost.itertuples()
-    ]
+def _log_kept_whole(part: pd.DataFrame, kept_whole: list[str]) -> None:
+    """One line per article the pass left as it was, so that a reader of the run sees why it still has them."""
+    try:
+        logger = get_run_logger()
+    except MissingContextError:  # called outside a flow run
+        logger = logging.getLogger(__name__)
+    for uri in part.loc[part["article_id"].isin(kept_whole), "source_uri"]:
+        logger.info("publisher boilerplate: %s %s", uri, KEPT_WHOLE)
 
 
 @task(name="strip-publisher-boilerplate", cache_policy=NO_CACHE)
@@ -58,22 +60,20 @@ def strip_publisher_boilerplate(ctx: RunContext, report: StageReport) -> StageRe
         return report
     segments = ctx.staging.read("removed_segments", ["article_id", "position"])
     next_position = (segments.groupby("article_id")["position"].max() + 1).to_dict()
-    removed, emptied, rejections = [], [], []
+    removed, kept_whole = [], []
     for path in parts:  # batch by batch: later stages read their own batch's part
         part = ctx.staging.read_part("articles", path.stem)
-        stripped, part_removed, part_emptied = strip_boilerplate(part, learned, next_position)
+        stripped, part_removed, part_kept_whole = strip_boilerplate(part, learned, next_position)
         ctx.staging.write("articles", stripped, part=path.stem)
         removed += part_removed
-        emptied += part_emptied
-        rejections += _emptied_rejections(part, part_emptied, ctx.run_id)
+        kept_whole += part_kept_whole
+        _log_kept_whole(part, part_kept_whole)
     languages = detect_languages_of([row["text"] for row in removed], tuple(ctx.settings.languages))
     removed = [row | {"language": language} for row, language in zip(removed, languages, strict=True)]
     ctx.staging.write("removed_segments", pd.DataFrame(removed), part="publisher-boilerplate")
-    if emptied:
-        ctx.staging.write("quarantine", pd.DataFrame(rejections), part="clean-publisher-boilerplate")
-        ctx.staging.drop_rows("removed_segments", "article_id", emptied)
-    report.rows_out -= len(emptied)
-    report.quarantined += len(emptied)
     report.seconds += time.perf_counter() - started
-    report.note = (report.note + f" {len(removed)} boilerplate paragraphs of {len(learned)} publishers").strip()
+    notes = [f"{len(removed)} boilerplate paragraphs of {len(learned)} publishers"]
+    if kept_whole:
+        notes.append(f"{len(kept_whole)} articles of nothing but boilerplate kept whole")
+    report.note = " ".join([report.note, "; ".join(notes)]).strip()
     return report

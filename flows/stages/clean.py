@@ -9,7 +9,7 @@ from datetime import datetime
 from functools import partial
 
 import pandas as pd
-from prefect import task
+from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.batches import Batch
@@ -71,6 +71,8 @@ class CleanedBatch:
     articles: pd.DataFrame
     removed: list[dict] = field(default_factory=list)
     rejections: list[Rejection] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """`source_uri: note` for each pass undone because it would have left nothing of the article."""
 
 
 def clean_contents(contents: pd.DataFrame, run_id: str, settings: Settings) -> CleanedBatch:
@@ -84,6 +86,7 @@ def clean_contents(contents: pd.DataFrame, run_id: str, settings: Settings) -> C
         pd.concat([c.articles for c in cleaned if len(c.articles)] or [pd.DataFrame()], ignore_index=True),
         [row for c in cleaned for row in c.removed],
         [rejection for c in cleaned for rejection in c.rejections],
+        [note for c in cleaned for note in c.notes],
     )
 
 
@@ -95,7 +98,7 @@ def _load_detectors(languages: tuple[str, ...]) -> None:
 
 def _clean_chunk(contents: pd.DataFrame, run_id: str, languages: tuple[str, ...]) -> CleanedBatch:
     """One worker's share of a batch: what `clean_contents` returns, for these documents."""
-    articles, removed, rejections = [], [], []
+    articles, removed, rejections, notes = [], [], [], []
     # Missing strings as None, not NaN: readers of a row test `text is None`.
     rows = contents.astype(object).where(contents.notna(), None).itertuples(index=False)
     for row, published_at in zip(rows, _published(contents["published"]), strict=True):
@@ -111,6 +114,7 @@ def _clean_chunk(contents: pd.DataFrame, run_id: str, languages: tuple[str, ...]
             rejections.append(Rejection(row.source_uri, "clean_error", detail, doc_id=row.doc_id, stage="clean"))
             continue
         articles.append(_article_row(row, article, run_id))
+        notes += [f"{row.source_uri}: {note}" for note in article.notes]
         removed += [
             {
                 "article_id": articles[-1]["article_id"],
@@ -126,7 +130,7 @@ def _clean_chunk(contents: pd.DataFrame, run_id: str, languages: tuple[str, ...]
     frame = pd.DataFrame(articles)
     if len(frame):
         frame["content_hash"] = content_hashes(frame["body"])
-    return CleanedBatch(frame, removed, rejections)
+    return CleanedBatch(frame, removed, rejections, notes)
 
 
 @task(name="clean", task_run_name="clean-{batch.part}", cache_policy=NO_CACHE)
@@ -138,6 +142,8 @@ def clean(ctx: RunContext, batch: Batch) -> StageReport:
     ctx.staging.write("articles", cleaned.articles, part=batch.part)
     ctx.staging.write("removed_segments", pd.DataFrame(cleaned.removed), part=batch.part)
     ctx.quarantine(cleaned.rejections, part=batch.part_of("clean"))
+    for note in cleaned.notes:
+        get_run_logger().info("clean: %s", note)
     return StageReport(
         "clean",
         rows_in=len(contents),

@@ -15,6 +15,7 @@ from tasks.clean.html_page import read_html_page
 from tasks.clean.language import detect_language, looks_english
 from tasks.clean.lines import Line, paragraph_runs, run_text, split_lines
 from tasks.clean.normalize import normalize_text
+from tasks.clean.passes import PassGuard
 from tasks.clean.publisher import publisher_from_copyright, publisher_from_follow
 from tasks.clean.pull_quotes import pull_quote_runs
 from tasks.clean.segments import RemovedSegment
@@ -44,6 +45,8 @@ class CleanArticle:
     url: str | None = None
     paragraphs: list[str] = field(default_factory=list)
     removed: list[RemovedSegment] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    """Passes undone because they would have left nothing of the article."""
 
     @property
     def body(self) -> str:
@@ -67,17 +70,27 @@ def clean_document(text: str | None, html: str | None, hints: PageHints) -> Clea
         raise ValueError("no text: the document is empty or only whitespace")
     mark_furniture(lines)
     spread_to_controls(lines)
-    mark_foreign_notices(lines, _document_language(lines))
+    guard = PassGuard(lines)
+    if html is None:  # trafilatura has already cut an HTML page down to its article: no page edges are left
+        mark_foreign_notices(lines, _document_language(lines))
+        guard.check("foreign_notice")
     headline = mark_headline(lines, hints.title)
-    mark_masthead(lines, headline.index)
+    guard.check("title")
+    if html is None:
+        mark_masthead(lines, headline.index)
+        guard.check("masthead")
     mark_related_lists(lines)
     spread_to_controls(lines)
+    guard.check("related_teaser")
     runs = paragraph_runs(lines)
-    for position in pull_quote_runs(runs):
+    for position in pull_quote_runs(runs, whole_repeats=html is None):
         _remove_run(runs[position], "pull_quote")
+    guard.check("pull_quote")
     standfirst = standfirst_run(lines, runs, headline.index)
     if standfirst is not None:
         _remove_run(standfirst, "standfirst")
+        guard.check("standfirst")
+        standfirst = standfirst if not standfirst[0].kept else None
     runs = [run for run in runs if run[0].kept]
     if not runs:
         raise ValueError("no article text left after removing page furniture")
@@ -92,6 +105,7 @@ def clean_document(text: str | None, html: str | None, hints: PageHints) -> Clea
         url=hints.url,
         paragraphs=[run_text(run) for run in runs],
         removed=_removed(lines),
+        notes=guard.notes,
     )
 
 

@@ -72,6 +72,8 @@ _STEMS = re.compile(
 )
 _SHORT = 12
 _NOTICE = 60
+_BROWSER = 30
+"""An upgrade or enable-JavaScript notice is a sentence or two; a longer line that names a browser is prose."""
 
 
 def notice_reason(text: str) -> str | None:
@@ -85,7 +87,7 @@ def notice_reason(text: str) -> str | None:
         return "paywall"
     if _COOKIE_WORD.search(text) and (count <= 6 or _CONSENT_WORD.search(text)):
         return "cookie_notice"
-    if _BROWSER_WORD.search(text) and _BROWSER_ADVICE.search(text):
+    if count <= _BROWSER and _BROWSER_WORD.search(text) and _BROWSER_ADVICE.search(text):
         return "browser_notice"
     if count <= _SHORT and _COMMENTS.search(text) and not text.endswith("."):
         return "comments_widget"

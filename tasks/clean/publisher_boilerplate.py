@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from tasks.dedup.boilerplate import PARAGRAPH_BREAK, REASON, ParagraphCounts, paragraph_hash
+from tasks.clean.paragraph_counts import PARAGRAPH_BREAK, REASON, ParagraphCounts, paragraph_hash
 from tasks.dedup.content_hash import content_hashes
 
 
@@ -22,14 +22,20 @@ def learn_boilerplate(parts: Iterable[pd.DataFrame], publishers: set[str]) -> di
 def strip_boilerplate(
     articles: pd.DataFrame, learned: Mapping[str, frozenset[int]], next_position: Mapping[str, int]
 ) -> tuple[pd.DataFrame, list[dict], list[str]]:
-    """(articles with boilerplate paragraphs removed, removed_segments rows, ids of articles nothing was left of)."""
+    """(articles with boilerplate paragraphs removed, removed_segments rows, ids of the articles kept whole).
+
+    No pass may remove a whole article: an article that is nothing but its publisher's boilerplate (a short wire
+    item, a page the publisher repeats) keeps its body, and its id is returned so that the stage can say so."""
     articles = articles.copy()
-    removed, emptied, bodies = [], [], {}
+    removed, kept_whole, bodies = [], [], {}
     for index, row in articles[articles["publisher"].isin(learned)].iterrows():
         hashes = learned[row["publisher"]]
         paragraphs = row["body"].split(PARAGRAPH_BREAK)
         kept = [p for p in paragraphs if paragraph_hash(p) not in hashes]
         if len(kept) == len(paragraphs):
+            continue
+        if not kept:
+            kept_whole.append(row["article_id"])
             continue
         position = next_position.get(row["article_id"], 0)
         for paragraph in paragraphs:
@@ -44,10 +50,7 @@ def strip_boilerplate(
                     }
                 )
                 position += 1
-        if kept:
-            bodies[index] = PARAGRAPH_BREAK.join(kept)
-        else:
-            emptied.append(row["article_id"])
+        bodies[index] = PARAGRAPH_BREAK.join(kept)
     if bodies:
         rewritten = pd.Series(bodies, dtype=articles["body"].dtype)
         articles.loc[rewritten.index, "body"] = rewritten
@@ -55,4 +58,4 @@ def strip_boilerplate(
             rewritten.str.split().str.len().astype(articles["word_count"].dtype)
         )
         articles.loc[rewritten.index, "content_hash"] = content_hashes(rewritten)
-    return articles[~articles["article_id"].isin(emptied)], removed, emptied
+    return articles, removed, kept_whole

@@ -20,8 +20,9 @@ def _choose_copy(first: str, second: str) -> int:
     return 1
 
 
-def pull_quote_runs(runs: list[list[Line]]) -> list[int]:
-    """Positions of the paragraphs that repeat a quotation or passage printed in another paragraph."""
+def pull_quote_runs(runs: list[list[Line]], whole_repeats: bool = True) -> list[int]:
+    """Positions of the paragraphs that repeat a quotation or passage printed in another paragraph; with
+    `whole_repeats` False, a paragraph printed twice as it is stays twice."""
     texts = [run_text(run) for run in runs]
     folded = [fold(text) for text in texts]
     dropped: set[int] = set()
@@ -36,7 +37,8 @@ def pull_quote_runs(runs: list[list[Line]]) -> list[int]:
         if i in dropped or word_count(short) < _MIN_WORDS:
             continue
         for j, long in enumerate(folded):
-            if j != i and j not in dropped and f" {short} " in f" {long} " and (len(short) < len(long) or j < i):
+            repeats = len(short) < len(long) or (whole_repeats and j < i)
+            if j != i and j not in dropped and repeats and f" {short} " in f" {long} ":
                 dropped.add(i)
                 break
     return sorted(dropped)

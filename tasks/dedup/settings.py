@@ -23,10 +23,6 @@ class DedupSettings:
     """Highest share of the shorter text's facts (numbers, names) that both texts state differently."""
     seed: int = 20261123
     """Seed of the permutations; signatures are only comparable under the same seed and layout."""
-    boilerplate_min_articles: int = 3
-    boilerplate_min_share: float = 0.3
-    """A paragraph is a publisher's boilerplate when at least this many of its articles, and this share of
-    them, carry it."""
     batch_size: int = 4000
     """Articles signed together."""
     threads: int = 2

@@ -46,9 +46,12 @@ def publish(warehouse, files: list[pd.DataFrame]) -> None:
     layout.current.symlink_to("versions/v1")
 
 
-def test_boilerplate_learned_over_published_files_and_batches_is_removed_and_emptied_articles_quarantined(tmp_path):
-    """The run alone has the footer twice (under boilerplate_min_articles): only with the publisher's published
-    articles is it learned, and the other publisher's published articles do not dilute its share."""
+def test_boilerplate_learned_over_published_files_and_batches_is_removed_and_articles_of_only_boilerplate_kept(
+    tmp_path,
+):
+    """The run alone has the footer twice (under the learning's min_articles): only with the publisher's published
+    articles is it learned, and the other publisher's published articles do not dilute its share. An article that
+    is nothing but the footer is kept whole, not lost."""
     publish(tmp_path, [articles(range(100, 102), "Harbour Times"), articles(range(200, 260), "Other Post", False)])
     ctx = RunContext("run", INGESTED, Settings(warehouse=tmp_path, languages=("en", "de")))
     only_footer = articles(range(3, 4), "Harbour Times").assign(body=FOOTER, word_count=len(FOOTER.split()))
@@ -63,12 +66,9 @@ def test_boilerplate_learned_over_published_files_and_batches_is_removed_and_emp
 
     first, second = (ctx.staging.read_part("articles", f"batch-0000{n}") for n in range(2))
     assert first["body"].tolist() == [articles(range(n, n + 1), "", False).at[0, "body"] for n in range(2)]
-    assert second["article_id"].tolist() == ["a2"]
+    assert second["article_id"].tolist() == ["a2", "a3"] and second.at[1, "body"] == FOOTER
     removed = ctx.staging.read_part("removed_segments", "publisher-boilerplate")
     assert removed[["article_id", "position", "text", "language"]].values.tolist() == [["a1", 5, FOOTER, "en"]]
-    quarantine = ctx.staging.read("quarantine")
-    assert quarantine[["source_uri", "doc_id", "reason", "stage"]].values.tolist() == [
-        ["file:///in/3.txt", "d3", "no_article", "clean"]
-    ]
-    assert (report.rows_out, report.quarantined) == (3, 1)
-    assert report.note == "2 boilerplate paragraphs of 1 publishers"
+    assert ctx.staging.read("quarantine").empty
+    assert (report.rows_out, report.quarantined) == (4, 0)
+    assert report.note == "1 boilerplate paragraphs of 1 publishers; 1 articles of nothing but boilerplate kept whole"

@@ -49,11 +49,35 @@ def test_another_publishers_articles_and_rare_paragraphs_are_left_alone():
     assert learn_boilerplate([pd.DataFrame(columns=["publisher", "body"]), run], {"Harbour Times", "Other Post"}) == {}
 
 
-def test_an_article_that_is_only_boilerplate_is_reported_as_emptied():
+def test_an_article_that_is_only_boilerplate_is_kept_whole_and_reported():
     run = articles(*(story(n) + "\n\n" + FOOTER for n in range(3)), FOOTER)
     learned = learn_boilerplate([pd.DataFrame(columns=["publisher", "body"]), run], {"Harbour Times"})
-    stripped, _, emptied = strip_boilerplate(run, learned, {})
-    assert emptied == ["a3"] and len(stripped) == 3
+    stripped, removed, kept_whole = strip_boilerplate(run, learned, {})
+    assert kept_whole == ["a3"] and len(stripped) == 4 and stripped.loc[3, "body"] == FOOTER
+    assert [r["article_id"] for r in removed] == ["a0", "a1", "a2"]
+
+
+WIRE_PARAGRAPHS = [
+    "Coastline Wire distributes this report to member newspapers under licence.",
+    "Fishing quotas for the northern bays were set on Monday after two weeks of talks.",
+    "The harbour board said the new limits would apply from the first day of spring.",
+    "Boat owners had asked for a longer season, citing a poor winter catch.",
+    "Corrections and clarifications can be sent to the wire desk at any time.",
+]
+
+
+def test_no_page_of_a_publisher_whose_pages_share_most_paragraphs_is_lost():
+    """Five pages of one wire service: three carry the shared paragraphs plus a line of their own, two are the
+    shared paragraphs only. Every shared paragraph is learned, and the two pages keep their whole text."""
+    own = [f"Update {n}: the harbour master confirmed berth {n} is open again." for n in range(3)]
+    bodies = ["\n\n".join([*WIRE_PARAGRAPHS, line]) for line in own] + ["\n\n".join(WIRE_PARAGRAPHS)] * 2
+    run = articles(*bodies, publisher="Coastline Wire")
+    learned = learn_boilerplate([run], {"Coastline Wire"})
+    assert len(learned["Coastline Wire"]) == len(WIRE_PARAGRAPHS)
+    stripped, removed, kept_whole = strip_boilerplate(run, learned, {})
+    assert kept_whole == ["a3", "a4"]
+    assert stripped["body"].tolist() == own + bodies[3:]
+    assert {r["article_id"] for r in removed} == {"a0", "a1", "a2"} and len(removed) == 3 * len(WIRE_PARAGRAPHS)
 
 
 def test_learning_part_by_part_learns_what_one_part_does_and_skips_other_publishers():

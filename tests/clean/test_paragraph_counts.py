@@ -3,9 +3,14 @@ from collections import Counter
 
 import pytest
 
-from tasks.dedup import boilerplate
-from tasks.dedup.boilerplate import PARAGRAPH_BREAK, ParagraphCounts, paragraph_hash, paragraph_hashes
-from tasks.dedup.settings import DedupSettings
+from tasks.clean import paragraph_counts
+from tasks.clean.paragraph_counts import (
+    PARAGRAPH_BREAK,
+    BoilerplateSettings,
+    ParagraphCounts,
+    paragraph_hash,
+    paragraph_hashes,
+)
 
 FOOTER = "© 2026 Coastal Times. All rights reserved."
 PITCH = "Sign up for our morning newsletter."
@@ -60,7 +65,7 @@ def test_blank_paragraphs_are_not_counted():
 
 @pytest.mark.parametrize("merge_after", [1, 1 << 16])
 def test_counted_part_by_part_as_article_by_article(monkeypatch, merge_after):
-    monkeypatch.setattr(boilerplate, "_MIN_MERGE", merge_after)
+    monkeypatch.setattr(paragraph_counts, "_MIN_MERGE", merge_after)
     rng = random.Random(5)
     pool = [FOOTER, PITCH, "", "  ", "***", *(f"Paragraph {n}." for n in range(12))]
     articles = [(rng.choice("ABC"), [rng.choice(pool) for _ in range(rng.randint(0, 6))]) for _ in range(300)]
@@ -68,13 +73,15 @@ def test_counted_part_by_part_as_article_by_article(monkeypatch, merge_after):
     for start in range(0, len(articles), 7):
         part = articles[start : start + 7]
         counts.add([p for p, _ in part], [PARAGRAPH_BREAK.join(paragraphs) for _, paragraphs in part])
-    settings = DedupSettings(boilerplate_min_share=0.2)
+    settings = BoilerplateSettings(min_share=0.2)
     learned = counts.learned(settings)
     assert learned == {p: counted_one_by_one(articles, p, settings) for p in "AB"} and all(learned.values())
 
 
-def counted_one_by_one(articles: list[tuple[str, list[str]]], publisher: str, settings: DedupSettings) -> frozenset:
+def counted_one_by_one(
+    articles: list[tuple[str, list[str]]], publisher: str, settings: BoilerplateSettings
+) -> frozenset:
     ours = [paragraphs for p, paragraphs in articles if p == publisher]
     seen_in = Counter(h for paragraphs in ours for h in {paragraph_hash(p) for p in paragraphs if p.strip()})
-    needed = max(settings.boilerplate_min_articles, settings.boilerplate_min_share * len(ours))
+    needed = max(settings.min_articles, settings.min_share * len(ours))
     return frozenset(h for h, count in seen_in.items() if count >= needed)

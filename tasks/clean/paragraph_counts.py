@@ -9,6 +9,7 @@ repeated inside one article is not boilerplate. The clean stage removes such par
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -17,7 +18,6 @@ import pyarrow.compute as pc
 
 from tasks.dedup.content_hash import content_hash, content_hashes
 from tasks.dedup.folding import large_strings
-from tasks.dedup.settings import DedupSettings
 
 REASON = "repeated_across_publisher"
 PARAGRAPH_BREAK = "\n\n"
@@ -27,6 +27,14 @@ _MIN_MERGE = 1 << 16
 """Hashes a tally collects before it first merges them into its counts."""
 
 Strings = Sequence[str] | pd.Series | pa.Array | pa.ChunkedArray
+
+
+@dataclass(frozen=True)
+class BoilerplateSettings:
+    min_articles: int = 3
+    min_share: float = 0.3
+    """A paragraph is a publisher's boilerplate when at least this many of its articles, and this share of
+    them, carry it."""
 
 
 def paragraph_hash(paragraph: str) -> int:
@@ -100,12 +108,12 @@ class ParagraphCounts:
         paragraphs = pc.split_pattern(large_strings(bodies).filter(ours), PARAGRAPH_BREAK)
         self._count(codes, paragraphs)
 
-    def learned(self, settings: DedupSettings | None = None) -> dict[str, frozenset[int]]:
-        """For each publisher, the hashes of the paragraphs in at least `boilerplate_min_articles` of its articles
-        and `boilerplate_min_share` of them."""
-        settings = settings or DedupSettings()
+    def learned(self, settings: BoilerplateSettings | None = None) -> dict[str, frozenset[int]]:
+        """For each publisher, the hashes of the paragraphs in at least `min_articles` of its articles and
+        `min_share` of them."""
+        settings = settings or BoilerplateSettings()
         return {
-            publisher: tally.at_least(max(settings.boilerplate_min_articles, settings.boilerplate_min_share * total))
+            publisher: tally.at_least(max(settings.min_articles, settings.min_share * total))
             for publisher, tally, total in zip(
                 self._publishers.to_pylist(), self._tallies, self._articles.tolist(), strict=True
             )
