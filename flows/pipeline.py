@@ -28,7 +28,7 @@ from flows.stages.enrich import enrich, merge_batches
 from flows.stages.ingest import ingest
 from flows.stages.publish import publish
 from flows.stages.validate import validate_stage
-from tasks.ingest.discover import discover_files
+from tasks.ingest.discover import discover_inputs
 from tasks.memory import release_freed_memory
 from tasks.quality.gate import QualityGate, QualityGateFailed, ValidationOutcome
 from tasks.settings import Settings
@@ -59,6 +59,11 @@ class RunSummary:
         if failed:
             return f"{failed} of {len(suites)} FAILED", True
         return (f"{len(suites)}/{len(suites)} passed" if suites else "none"), False
+
+    def not_articles(self) -> list[tuple[str, int]]:
+        """Web archive records the run read that are no article page, by kind, most first."""
+        counts = next((r.not_articles for r in self.stages if r.stage == "ingest"), {})
+        return sorted(counts.items(), key=lambda kind: (-kind[1], kind[0]))
 
 
 class RunFailed(RuntimeError):
@@ -113,7 +118,7 @@ def _gated(gate: QualityGate, ctx: RunContext, summary: RunSummary, report: Stag
 def _inputs(ctx: RunContext, paths: list[str] | None, inbox: str | None) -> list[Batch]:
     """Batches of the files given, or of the inbox's pending files, whose ledger rows the run then stages."""
     if inbox is None:
-        items = list(discover_files([Path(p) for p in paths or []]))
+        items = list(discover_inputs([p if is_url(p) else Path(p) for p in paths or []]))
     else:
         pending = pending_files(Path(inbox), ctx.settings.warehouse, ctx.settings.inbox_settle_seconds)
         get_run_logger().info(
