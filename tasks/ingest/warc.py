@@ -9,7 +9,6 @@ one pass that decompresses the records without keeping them; `read_slice` reads 
 
 from __future__ import annotations
 
-import codecs
 import hashlib
 import io
 import zlib
@@ -137,17 +136,28 @@ def _next_start(stream: IO[bytes], after: int, end: int | None, marker: bytes) -
     return None
 
 
+def _fits_its_digest(stream: IO[bytes], offset: int) -> bool | None:
+    """Whether the record at `offset` holds the block its WARC-Block-Digest names (None: it names none)."""
+    stream.seek(offset)
+    try:
+        record = next(iter(ArchiveIterator(stream, parse_http=False)))
+        return record.verify_block_digest(consume=True) if record.headers.get("WARC-Block-Digest") else None
+    except (OSError, ValueError, StopIteration):
+        return False
+
+
 def _records(stream: IO[bytes], source: Source, start: int, end: int | None, max_bytes: int | None) -> Iterator:
     """The records that start in [start, end), and the damage between them, in the order of the archive.
 
     A record is handed out once the record after it has been read, or the slice ended cleanly. When the next one
-    cannot be read but a record starts cleanly at the next gzip member (or version line), the held record's
-    Content-Length did not match its data: it is refused instead. After damage, reading resumes there.
+    cannot be read, the held record is checked against its block digest: if its data does not match, its
+    Content-Length lied and it is refused; otherwise what follows it is damage. Reading resumes at the next gzip
+    member (or version line) that reads.
     """
     marker, position = _marker(source), start
     held: _Record | None = None
-    suspect: _Record | None = None
     damaged: tuple[int, str, str] | None = None
+    guessed = False  # the damage is only known to start after the record before it, not yet where
     last_offset = start
     while position is not None:
         stream.seek(position)
@@ -159,13 +169,9 @@ def _records(stream: IO[bytes], source: Source, start: int, end: int | None, max
                     break
                 last_offset = offset
                 current = _read(record, offset, max_bytes)
-                if suspect is not None:
-                    words = "its Content-Length does not match its data (the next record starts elsewhere)"
-                    yield _Damage(suspect.offset, offset, "bad_length", words, suspect.record.record_id)
-                    suspect = None
                 if damaged is not None:
                     yield _Damage(damaged[0], offset, *damaged[1:])
-                    damaged = None
+                    damaged, guessed = None, False
                 if held is not None:
                     yield held
                 held, resumed = None, False
@@ -183,20 +189,22 @@ def _records(stream: IO[bytes], source: Source, start: int, end: int | None, max
                 words = "its Content-Length is larger than its data (the next record starts before it ends)"
                 yield _Damage(current.start, position, "bad_length", words, current.record_id)
         except (OSError, ValueError) as err:
+            failed_at = position if resumed else last_offset + 1
             reason = "bad_gzip" if "zip" in str(err).lower() else "malformed_record"
-            if not resumed and held is not None:
+            if resumed and guessed:  # the damage starts here, not right after the record before it
+                damaged, guessed = None, False
+            if held is not None and not resumed:
                 suspect, held = held, None
-                position = _next_start(stream, suspect.offset + 1, end, marker)
-                if position is None:  # nothing readable follows: the record stands, what comes after it is damage
-                    yield suspect
-                    damaged, suspect = (suspect.offset + 1, reason, str(err)), None
-            else:
-                if suspect is not None:
-                    yield suspect
-                    suspect = None
-                failed_at = position if resumed else last_offset + 1
-                damaged = damaged or (failed_at, reason, str(err))
-                position = _next_start(stream, failed_at + resumed, end, marker)
+                if _fits_its_digest(stream, suspect.offset) is False:
+                    position = _next_start(stream, failed_at, end, marker)
+                    words = "its Content-Length does not match its data (its block digest fails)"
+                    record_id = suspect.record.record_id
+                    yield _Damage(suspect.offset, position or suspect.offset, "bad_length", words, record_id)
+                    continue
+                yield suspect
+                guessed = damaged is None
+            damaged = damaged or (failed_at, reason, str(err))
+            position = _next_start(stream, failed_at + resumed, end, marker)
     if held is not None:
         yield held
     if damaged is not None:
@@ -243,24 +251,13 @@ def _decoded(record: WarcRecord, payload: bytes, max_bytes: int) -> bytes:
     return payload
 
 
-def _text(body: bytes, charset: str | None) -> tuple[str, str]:
-    """The page's text in the charset its HTTP header names, else as files are decoded (UTF-8, then detected)."""
-    if charset and body.strip():
-        try:
-            name = codecs.lookup(charset).name
-            return body.decode(name), name
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_text(body)
-
-
 def _document(uri: str, compression: str | None, item: _Record, max_bytes: int) -> RawDocument:
     record = item.record
     try:
         body = _decoded(record, item.payload, max_bytes)
     except (OSError, zlib.error) as err:
         raise InputRejected("undecodable", f"the page's HTTP body does not decode ({err})") from None
-    text, encoding = _text(body, record.http_charset)
+    text, encoding = decode_text(body, record.http_charset)
     try:
         fetched_at = record.record_date
     except ValueError:
