@@ -67,7 +67,7 @@ def crawl(host: str = "news.example") -> list[Member]:
     return [
         other("request", f"https://{host}/2024/01/22/transit"),
         page(f"https://{host}/2024/01/22/transit", NEWS_PAGE),
-        page(f"https://{host}/riga-port", BALTIC_PAGE, "text/html; charset=windows-1257"),
+        page(f"https://{host}/2024/03/14/riga-port", BALTIC_PAGE, "text/html; charset=windows-1257"),
         page(
             f"https://{host}/wage",
             chunked_body,
