@@ -8,6 +8,7 @@ the tests also use to build damaged archives.
 
 from __future__ import annotations
 
+import base64
 import io
 import random
 from datetime import UTC, datetime, timedelta
@@ -66,15 +67,17 @@ OUTLETS = ("daily-ledger.example", "baltic-wire.example", "coastal-times.example
 def cc_page(rng: random.Random, row, outlet: str) -> str:
     """A news page as crawled: head with metadata and scripts, navigation, the article, related links, a footer.
 
-    Inline scripts and tracking data vary per page (they make up most of a real page's bytes); the article's date
-    is in the page's metadata and in its URL, never only in the crawl time."""
+    Inline styles, scripts, tracking data and an inline picture vary per page (they make up most of a real page's
+    bytes: about 30 KB compressed a page, as in Common Crawl News); the article's date is in the page's metadata and
+    in its URL, never only in the crawl time."""
     nav = "".join(f"<li><a href='/{s.lower().replace(' ', '-')}'>{s.title()}</a></li>" for s in SECTIONS)
     paragraphs = "".join(f"<p>{escape(p)}</p>" for p in row.body.split("\n\n"))
     related = "".join(f"<li><a href='/story/{rng.randrange(10**6)}'>{escape(w)}</a></li>" for w in NOTICES[:3])
     aside = escape(rng.choice(WIDGETS).format(title=row.title, person=_person(rng), publisher=row.publisher))
-    tracking = "".join(f"{rng.getrandbits(64):016x}" for _ in range(rng.randint(200, 1400)))
+    tracking = rng.randbytes(rng.randint(2_000, 12_000)).hex()
     rules = rng.randint(50, 400)
     styles = "".join(f".c{rng.getrandbits(24):06x}{{margin:{rng.randint(0, 40)}px}}" for _ in range(rules))
+    picture = base64.b64encode(rng.randbytes(rng.randint(6_000, 30_000))).decode()
     return (
         f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(row.title)}</title>"
         f"<meta property='og:site_name' content='{escape(row.publisher)}'>"
@@ -84,6 +87,7 @@ def cc_page(rng: random.Random, row, outlet: str) -> str:
         f"<script>window.__tracking='{tracking}';</script></head><body>"
         f"<header><a href='/'>{escape(row.publisher)}</a><nav><ul>{nav}</ul></nav></header>"
         f"<main><article><h1>{escape(row.title)}</h1><p class='byline'>By {escape(_person(rng))}</p>"
+        f"<figure><img alt='' src='data:image/jpeg;base64,{picture}'></figure>"
         f"{paragraphs}<aside>{aside}</aside></article><section><h2>Related</h2><ul>{related}</ul></section></main>"
         f"<footer><p>{escape(NOTICES[0])}</p><p>© 2026 {escape(row.publisher)}</p></footer></body></html>"
     )
