@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks.warc_corpus import CRAWLED
 from flows.artifacts import summary_markdown
+from flows.console import print_summary
 from flows.pipeline import news_pipeline
 from tasks.schemas import TABLES
 from tests.ingest.warc_files import BROADCASTER_PAGE, NEWS_PAGE, corrupted, crawl, page, with_content_length, write
@@ -79,11 +80,14 @@ def test_every_record_ends_as_an_article_a_counted_non_article_or_a_quarantine_r
     assert lost == 0
 
 
-def test_the_run_summary_and_the_ui_count_the_non_articles_by_kind(warc_run):
+def test_the_run_summary_and_the_ui_count_the_non_articles_by_kind(warc_run, capsys):
     warehouse, summary, expected = warc_run
     markdown = summary_markdown(summary)
     assert "## Not articles" in markdown
     assert f"| request | {expected['request']} |" in markdown and f"| image | {expected['image']} |" in markdown
+    print_summary(summary)
+    terminal = capsys.readouterr().out
+    assert "Not articles" in terminal and f"{expected['revisit']} revisit" in terminal
 
 
 def test_a_page_takes_its_publisher_from_its_site_name_else_its_host_and_never_its_crawl_time(warc_run):
