@@ -225,8 +225,9 @@ TABLES: dict[str, Table] = {
                 _c("quarantined", pa.int64(), "inputs quarantined.", False),
                 _c(
                     "not_articles",
-                    pa.map_(pa.string(), pa.int64()),
-                    "web archive records read that are no article page, by kind (request, redirect, image, ...).",
+                    pa.string(),
+                    'web archive records read that are no article page, by kind, as a JSON object: {"request": 120, '
+                    '"redirect": 3, ...}.',
                 ),
                 _c("report_path", pa.string(), "where the run's quality reports are."),
             ),

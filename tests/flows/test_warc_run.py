@@ -5,6 +5,7 @@ in two archives is a document per record and an exact duplicate."""
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -67,8 +68,9 @@ def test_every_record_ends_as_an_article_a_counted_non_article_or_a_quarantine_r
     warehouse, summary, expected = warc_run
     (documents,) = sql(warehouse, "select count(*) from documents where format = 'warc'")[0]
     refused = dict(sql(warehouse, "select reason, count(*) from quarantine where stage = 'ingest' group by 1"))
-    (not_articles,) = sql(warehouse, "select map_entries(not_articles) from runs")[0]
-    counted = {entry["key"]: entry["value"] for entry in not_articles}
+    (not_articles,) = sql(warehouse, "select not_articles from runs")[0]
+    counted = json.loads(not_articles)
+    assert sql(warehouse, "select not_articles::json ->> 'request' from runs")[0] == (str(expected["request"]),)
     assert {"article": documents, **refused, **counted} == expected
     assert counted == dict(summary.not_articles())
     (lost,) = sql(
