@@ -29,7 +29,7 @@ browser:  ## Debian's headless Chromium, for the tests that look at the report a
 server: setup  ## a local Prefect server (UI on http://127.0.0.1:4200) that runs record into; database in .prefect/
 	$(BIN)/newsdesk server --home .prefect
 
-bench: setup  ## benchmarks (not tests), about 80 min on 2 cores; BENCH_ARGS="--sizes 1000 10000 --no-million" for ~6 min
+bench: setup  ## benchmarks (not tests), about 2 h on 2 cores; BENCH_ARGS="--sizes 1000 10000 --no-million --warc-bytes 0" for ~6 min
 	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 accuracy: setup  ## dev-set accuracy (extraction, quotes, ner) by real runs scored with score.py; DEVSETS=DIR, default ../shared/devsets

@@ -3,10 +3,13 @@
     python -m benchmarks                                    # 1k, 10k, 100k, then 1M without the flow: ~80 min
     python -m benchmarks --sizes 1000 10000 --no-million    # a quick look: ~6 min
     python -m benchmarks --render docs/benchmarks.json      # targets and page again from saved figures: seconds
+    python -m benchmarks --sizes 1000 --no-million --warc-bytes 1073741824   # the 1 GiB web archive only, ~40 min
 
 Per size: a corpus is generated and written as input files (JSONL records, some .txt and .html pages), the flow
 runs on it twice (first run, then the same input again), and the baselines run on the same texts. Then (unless
---no-million) ingest, clean, dedup and publish also run directly (without the flow) on 1,000,000 articles.
+--no-million) ingest, clean, dedup and publish also run directly (without the flow) on 1,000,000 articles, and
+(unless --warc-bytes 0) a Common Crawl News-like web archive goes through ingest and clean beside bare FastWARC and
+bare trafilatura (benchmarks/warc_bench.py).
 Set PREFECT_API_URL to measure against a running Prefect server instead of a temporary API per run.
 """
 
@@ -41,6 +44,12 @@ def main() -> None:
         default=True,
         help="also ingest, clean, dedup and publish 1M articles (about 25 min)",
     )
+    parser.add_argument(
+        "--warc-bytes",
+        type=int,
+        default=2**30,
+        help="size of the web archive through ingest and clean (default 1 GiB, about 40 min; 0: none)",
+    )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.json")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
@@ -65,6 +74,7 @@ def _measure(args: argparse.Namespace) -> dict:
         from benchmarks.pipeline_bench import measure_size
         from benchmarks.resources import load_average, machine
         from benchmarks.stage_work import measure_million
+        from benchmarks.warc_bench import measure_warc
 
         results = {
             "command": " ".join(["python -m benchmarks", *sys.argv[1:]]),
@@ -80,6 +90,9 @@ def _measure(args: argparse.Namespace) -> dict:
         if args.million:
             print(f"1,000,000 articles, stages without the flow: load average {load_average()}", flush=True)
             results["million"] = measure_million(Path(folder) / "million", args.seed)
+        if args.warc_bytes:
+            print(f"a {args.warc_bytes / 2**20:,.0f} MB web archive: load average {load_average()}", flush=True)
+            results["warc"] = measure_warc(Path(folder) / "warc", args.warc_bytes, args.seed)
         results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
         results["load_average_at_end"] = load_average()
     return results

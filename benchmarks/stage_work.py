@@ -31,7 +31,8 @@ from flows.run_context import RunContext, StageReport
 from flows.stages.clean import clean_contents
 from flows.stages.dedup import dedup as dedup_stage
 from flows.stages.publish import staged_changes
-from tasks.ingest.readers import RawDocument, read_path
+from tasks.ingest.inputs import Item, read_item
+from tasks.ingest.readers import RawDocument
 from tasks.memory import release_freed_memory
 from tasks.settings import Settings
 from tasks.warehouse.publish import publish_version
@@ -40,9 +41,10 @@ from tasks.warehouse.snapshot import Snapshot
 STAGES = ("ingest", "clean", "dedup", "publish")
 
 
-def ingest(paths: list[Path], run_id: str) -> pd.DataFrame:
+def ingest(items: list[Item], run_id: str) -> pd.DataFrame:
     """`documents` rows with their text, as the ingest readers give them (refused records are left out)."""
-    documents = [d for path in paths for d in read_path(path, Settings().max_file_bytes) if isinstance(d, RawDocument)]
+    limit = Settings().max_file_bytes
+    documents = [d for item in items for d in read_item(item, limit) if isinstance(d, RawDocument)]
     frame = pd.DataFrame([asdict(d) for d in documents], columns=list(RawDocument.__dataclass_fields__))
     return frame.assign(ingested_at=datetime.now(UTC), run_id=run_id)
 
@@ -92,10 +94,11 @@ def batches(paths: list[Path], max_bytes: int) -> Iterator[list[Path]]:
         yield batch
 
 
-def ingest_and_clean(paths: list[Path], ctx: RunContext, part: str) -> tuple[int, int, float, float]:
-    """One batch through ingest and clean, staged: its documents, its articles, each stage's seconds."""
+def ingest_and_clean(items: list[Item], ctx: RunContext, part: str) -> tuple[int, int, float, float]:
+    """One batch (files or web archive slices) through ingest and clean, staged: its documents, its articles, each
+    stage's seconds."""
     started = time.perf_counter()
-    found = ingest(paths, ctx.run_id)
+    found = ingest(items, ctx.run_id)
     read = time.perf_counter()
     articles = clean(found, ctx.run_id)
     cleaned = time.perf_counter()

@@ -8,6 +8,8 @@ MAX_GROWTH = 11.0
 """100k takes at most this many times as long as 10k."""
 MAX_PEAK_MB = 3 * 1024
 """At 100k articles through the flow, and at 1M through the stages without the flow: memory must not grow with size."""
+WARC_RATIO = 0.8
+"""Pages/s of ingest and clean on a web archive at least this share of bare trafilatura's on the same pages."""
 MAX_RERUN_SHARE = 0.10
 MAX_PREFECT_SHARE = 0.10
 
@@ -60,7 +62,8 @@ def targets(results: dict) -> list[dict]:
     sizes = results["sizes"]
     largest = max(sizes, key=int)
     smaller = ", ".join(f"{int(size):,}: {ner_ratio(sizes[size]):.2f}" for size in sorted(sizes, key=int)[:-1])
-    ten, hundred, million = sizes.get("10000"), sizes.get("100000"), results.get("million")
+    ten, hundred, million, warc = sizes.get("10000"), sizes.get("100000"), results.get("million"), results.get("warc")
+    archive = warc and f"a {warc['archive']['bytes'] / 2**20:,.0f} MB archive, {warc['processes']} processes"
     step = next((g for g in growth(sizes) if (g["from"], g["to"]) == (10_000, 100_000)), None)
     return [
         _target(
@@ -92,6 +95,23 @@ def targets(results: dict) -> list[dict]:
             million and million["peak_pss_mb"],
             MAX_PEAK_MB,
             "ingest, clean, dedup and publish without the flow" if million else "not run: needs --million",
+        ),
+        _target(
+            "web archive: peak memory",
+            f"<= {MAX_PEAK_MB:,} MB",
+            warc and warc["newsdesk"]["peak_pss_mb"],
+            MAX_PEAK_MB,
+            f"ingest and clean of {archive}" if warc else "not run: needs --warc-bytes",
+        ),
+        _target(
+            "web archive: pages/s vs trafilatura",
+            f">= {WARC_RATIO} of bare trafilatura's pages/s",
+            warc and warc["ratio"],
+            WARC_RATIO,
+            f"ingest and clean of {archive}; FastWARC + trafilatura.extract with metadata"
+            if warc
+            else "not run: needs --warc-bytes",
+            at_least=True,
         ),
         _target(
             "re-run of unchanged 10k",

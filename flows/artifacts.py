@@ -46,6 +46,10 @@ def summary_markdown(summary: RunSummary) -> str:
     if len(quarantine):
         lines += ["", "## Quarantined", "", "| reason | count |", "|---|---:|"]
         lines += [f"| {md(reason)} | {n} |" for reason, n in _top(quarantine, "reason", 50)]
+    if summary.not_articles():
+        lines += ["", "## Not articles (web archive records counted, not stored)", ""]
+        lines += ["| record | count |", "|---|---:|"]
+        lines += [f"| {md(kind)} | {n} |" for kind, n in summary.not_articles()]
     if summary.status == "published":
         failures = snapshot.read_where("annotation_failures", "run_id", run, ["run_id", "annotator", "error"])
         if len(failures):

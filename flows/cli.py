@@ -30,7 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     run = commands.add_parser("run", help="run the pipeline on files and folders (default: seeds/)")
-    run.add_argument("paths", nargs="*", type=Path, help="files or folders (walked recursively)")
+    run.add_argument(
+        "paths",
+        nargs="*",
+        type=parse,
+        help="files or folders (walked recursively), or URLs (s3://bucket/crawl/*.warc.gz)",
+    )
     run.add_argument(
         "--warehouse", type=parse, default=Path("warehouse"), help="output folder or URL, e.g. s3://bucket/news"
     )
@@ -69,7 +74,7 @@ def _default_inputs() -> list[Path]:
 
 def _run(args: argparse.Namespace) -> int:
     paths = args.paths or _default_inputs()
-    missing = [str(p) for p in paths if not p.exists()]
+    missing = [str(p) for p in paths if isinstance(p, Path) and not p.exists()]
     if missing:
         print(f"newsdesk run: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_USAGE
@@ -90,7 +95,7 @@ def _run(args: argparse.Namespace) -> int:
         if temporary_api is not None:
             temporary_api.wait()
         with progress_bars(Console(stderr=True)):
-            summary = pipeline([str(p.absolute()) for p in paths], as_parameter(args.warehouse), args.lock_wait)
+            summary = pipeline([as_parameter(p) for p in paths], as_parameter(args.warehouse), args.lock_wait)
     except RunFailed as failed:
         print_failure(failed)
         return EXIT_FAILED

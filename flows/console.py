@@ -35,6 +35,9 @@ def _stage_table(summary: RunSummary) -> Table:
 
 def print_summary(summary: RunSummary) -> None:
     _out.print(_stage_table(summary))
+    if summary.not_articles():
+        counts = ", ".join(f"{n} {kind}" for kind, n in summary.not_articles())
+        _out.print(f"Not articles (web archive records counted, not stored): {counts}")
     _out.print(f"Published version {summary.version} to {summary.warehouse}.")
     _out.print(f"Quality reports: {summary.report_dir}  (Data Docs: {summary.data_docs})")
     if summary.rows_quarantined:

@@ -28,7 +28,7 @@ from flows.stages.enrich import enrich, merge_batches
 from flows.stages.ingest import ingest
 from flows.stages.publish import publish
 from flows.stages.validate import validate_stage
-from tasks.ingest.discover import discover_files
+from tasks.ingest.discover import discover_inputs
 from tasks.memory import release_freed_memory
 from tasks.quality.gate import QualityGate, QualityGateFailed, ValidationOutcome
 from tasks.quality.quarantine import row_count
@@ -76,6 +76,11 @@ class RunSummary:
             'newsdesk query "select stage, suite, expectation, value, source_uri from quarantine '
             f"where run_id = '{self.run_id}' and suite is not null\" --warehouse {self.warehouse}"
         )
+
+    def not_articles(self) -> list[tuple[str, int]]:
+        """Web archive records the run read that are no article page, by kind, most first."""
+        counts = next((r.not_articles for r in self.stages if r.stage == "ingest"), {})
+        return sorted(counts.items(), key=lambda kind: (-kind[1], kind[0]))
 
 
 class RunFailed(RuntimeError):
@@ -130,7 +135,7 @@ def _gated(gate: QualityGate, ctx: RunContext, summary: RunSummary, report: Stag
 def _inputs(ctx: RunContext, paths: list[str] | None, inbox: str | None) -> list[Batch]:
     """Batches of the files given, or of the inbox's pending files, whose ledger rows the run then stages."""
     if inbox is None:
-        items = list(discover_files([Path(p) for p in paths or []]))
+        items = list(discover_inputs([p if is_url(p) else Path(p) for p in paths or []]))
     else:
         pending = pending_files(Path(inbox), ctx.settings.warehouse, ctx.settings.inbox_settle_seconds)
         get_run_logger().info(

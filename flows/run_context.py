@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -54,6 +55,8 @@ class StageReport:
     """Articles the stage quarantined, whose rows in other staged tables must go too."""
     ran: bool = True
     """False when the stage had nothing to read and did not start."""
+    not_articles: dict[str, int] = field(default_factory=dict)
+    """Web archive records that are no article page, by kind (request, redirect, image, ...): counted, not stored."""
 
     @classmethod
     def not_run(cls, stage: str, why: str) -> StageReport:
@@ -74,4 +77,5 @@ class StageReport:
             note=f"{skipped} already published" if skipped else "",
             skipped=skipped,
             quarantined_ids=tuple(i for r in reports for i in r.quarantined_ids),
+            not_articles=dict(sum((Counter(r.not_articles) for r in reports), Counter())),
         )

@@ -54,12 +54,19 @@ TABLES: dict[str, Table] = {
             ("source_uri", "doc_id"),
             (
                 _c("doc_id", pa.string(), "SHA-256 of the raw bytes (hex).", False),
-                _c("source_uri", pa.string(), "file URI of the input; `#L<n>` names a JSONL line.", False),
+                _c(
+                    "source_uri",
+                    pa.string(),
+                    "file URI (or URL) of the input; `#L<n>` names a JSONL line, `#<WARC-Record-ID>` a web archive "
+                    "record.",
+                    False,
+                ),
                 _c("external_id", pa.string(), "`id` field of a JSONL record."),
-                _c("format", pa.string(), "reader used: txt, html or jsonl.", False),
+                _c("format", pa.string(), "reader used: txt, html, jsonl or warc.", False),
                 _c("compression", pa.string(), "gzip when the file was compressed."),
                 _c("byte_size", pa.int64(), "size of the raw bytes (after decompression).", False),
                 _c("encoding", pa.string(), "text encoding the bytes were decoded with."),
+                _c("fetched_at", TIMESTAMP, "when the page was crawled (`WARC-Date` of a web archive record; UTC)."),
                 _c("ingested_at", TIMESTAMP, "when the run read the document (UTC).", False),
                 RUN_ID,
             ),
@@ -240,6 +247,12 @@ TABLES: dict[str, Table] = {
                 _c("inputs", pa.int64(), "documents and records read.", False),
                 _c("articles", pa.int64(), "new articles published.", False),
                 _c("quarantined", pa.int64(), "inputs quarantined.", False),
+                _c(
+                    "not_articles",
+                    pa.string(),
+                    'web archive records read that are no article page, by kind, as a JSON object: {"request": 120, '
+                    '"redirect": 3, ...}.',
+                ),
                 _c("report_path", pa.string(), "where the run's quality reports are."),
             ),
             data=False,

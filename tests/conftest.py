@@ -79,6 +79,32 @@ def seeded_warehouse(prefect_api, tmp_path_factory) -> Path:
     return warehouse
 
 
+@pytest.fixture(scope="module")
+def s3(tmp_path_factory):
+    """An S3 endpoint on 127.0.0.1 with one bucket, `newsdesk`; returns the environment a `newsdesk` command needs
+    for it (this process's fsspec is pointed at it too)."""
+    import fsspec
+
+    moto_server = pytest.importorskip("moto.server")
+    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    env = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_DEFAULT_REGION": "us-east-1",
+        "FSSPEC_S3_ENDPOINT_URL": f"http://{host}:{port}",
+        "NEWSDESK_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        patch.setitem(fsspec.config.conf, "s3", {"endpoint_url": env["FSSPEC_S3_ENDPOINT_URL"]})
+        fsspec.filesystem("s3", skip_instance_cache=True).mkdir("newsdesk")
+        yield env
+    server.stop()
+
+
 @pytest.fixture
 def seeds_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "inbox"

@@ -18,6 +18,7 @@ from tasks.clean.article import CleanArticle, PageHints, clean_document
 from tasks.clean.language import detect_language
 from tasks.dedup.content_hash import content_hashes
 from tasks.enrich.language import detect_languages_of, language_detector
+from tasks.ingest.page_url import date_in_url, host_of
 from tasks.ingest.rejection import Rejection
 from tasks.pool import map_batches, split_for_workers
 from tasks.settings import Settings
@@ -43,6 +44,9 @@ def _hints(row, published_at: datetime | None) -> PageHints:
 def _article_row(row, article: CleanArticle, run_id: str) -> dict:
     aid = article_id(row.source_uri, row.doc_id)
     body = article.body
+    crawled = row.format == "warc"  # a crawled page: its URL names the outlet and often the day
+    publisher = article.publisher or (host_of(row.url) if crawled else None)
+    published_at = article.published_at or (date_in_url(row.url) if crawled else None)
     return {
         "article_id": aid,
         "doc_id": row.doc_id,
@@ -53,8 +57,8 @@ def _article_row(row, article: CleanArticle, run_id: str) -> dict:
         "kicker": article.kicker,
         "standfirst": article.standfirst,
         "authors": list(article.authors),
-        "publisher": article.publisher,
-        "published_at": article.published_at,
+        "publisher": publisher,
+        "published_at": published_at,
         "body": body,
         "word_count": len(body.split()),
         "content_hash": None,  # hashed with the whole chunk at once

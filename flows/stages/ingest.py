@@ -1,8 +1,10 @@
-"""Ingest: one batch of files -> `documents` and their text, with every refused file or record in `quarantine`."""
+"""Ingest: one batch of files (or web archive slices) -> `documents` and their text, with every refused file or
+record in `quarantine`, and archive records that are no article counted by kind."""
 
 from __future__ import annotations
 
 import time
+from collections import Counter
 from dataclasses import asdict
 from datetime import UTC, datetime
 
@@ -13,8 +15,10 @@ from prefect.tasks import exponential_backoff
 
 from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
-from tasks.ingest.readers import RawDocument, read_path
+from tasks.ingest.inputs import read_item
+from tasks.ingest.readers import RawDocument
 from tasks.ingest.rejection import Rejection
+from tasks.ingest.warc import NotArticle
 from tasks.warehouse.snapshot import Snapshot
 
 
@@ -38,12 +42,14 @@ def ingest(ctx: RunContext, batch: Batch) -> StageReport:
     now = datetime.now(UTC)
     documents: list[RawDocument] = []
     rejections: list[Rejection] = []
+    not_articles: Counter[str] = Counter()
     inputs = skipped = 0
     for item in batch.items:
-        found = [item] if isinstance(item, Rejection) else read_path(item, ctx.settings.max_file_bytes)
-        for record in found:
+        for record in read_item(item, ctx.settings.max_file_bytes):
             inputs += 1
-            if isinstance(record, Rejection):
+            if isinstance(record, NotArticle):
+                not_articles[record.kind] += 1
+            elif isinstance(record, Rejection):
                 rejections.append(record)
             elif (record.source_uri, record.doc_id) in seen:
                 skipped += 1
@@ -66,4 +72,5 @@ def ingest(ctx: RunContext, batch: Batch) -> StageReport:
         seconds=time.perf_counter() - started,
         tables=("documents", "quarantine"),
         skipped=skipped,
+        not_articles=dict(not_articles),
     )

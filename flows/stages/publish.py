@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
 
@@ -50,6 +51,7 @@ def _run_row(ctx: RunContext, status: str, reports: list[StageReport], failed_st
         "inputs": by_stage["ingest"].rows_in if "ingest" in by_stage else 0,
         "articles": by_stage["enrich"].rows_out if status == "published" and "enrich" in by_stage else 0,
         "quarantined": sum(r.quarantined for r in reports),
+        "not_articles": json.dumps(by_stage["ingest"].not_articles if "ingest" in by_stage else {}, sort_keys=True),
         "report_path": str(ctx.report_dir),
     }
 

@@ -26,8 +26,9 @@ _BOMS = (
 )
 
 
-def decode_text(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding); raise InputRejected for empty, binary or undecodable bytes."""
+def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, encoding); raise InputRejected for empty, binary or undecodable bytes. A charset the
+    container declares (an HTTP header) is tried before UTF-8 and detection."""
     if not data.strip():
         raise InputRejected("empty", "the file is empty or only white space; nothing to ingest")
     for bom, encoding in _BOMS:  # UTF-16/32 are full of NUL bytes: a byte order mark says they are text
@@ -38,6 +39,12 @@ def decode_text(data: bytes) -> tuple[str, str]:
                 raise InputRejected("undecodable", f"the bytes start like {encoding} but do not decode") from None
     if _looks_binary(data[:8192]):
         raise InputRejected("binary", "the file holds binary data (NUL or control bytes), not text")
+    if declared:
+        try:
+            name = codecs.lookup(declared).name
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            pass
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:

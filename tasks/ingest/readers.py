@@ -1,4 +1,5 @@
-"""Readers by file name: .txt, .html/.htm and .jsonl, any of them gzip-compressed (NAME.gz)."""
+"""Readers by file name: .txt, .html/.htm and .jsonl, any of them gzip-compressed (NAME.gz); web archives
+(.warc, .warc.gz) are read by tasks/ingest/warc.py."""
 
 from __future__ import annotations
 
@@ -7,14 +8,17 @@ import hashlib
 import json
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
 from tasks.ingest.decode import decode_text
 from tasks.ingest.rejection import InputRejected, Rejection
+from tasks.ingest.sources import Source, name_of, open_source, source_uri
 
-FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+FORMATS = {".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".warc": "warc"}
 JSONL_STRING_FIELDS = ("url", "title", "text", "html", "published", "publisher")
 
 
@@ -35,18 +39,25 @@ class RawDocument:
     url: str | None = None
     published: str | None = None
     publisher: str | None = None
+    fetched_at: datetime | None = None
 
 
-def format_of(path: Path) -> tuple[str | None, str | None]:
+def format_of(source: Source) -> tuple[str | None, str | None]:
     """(format, compression) from the file name; format is None for an extension no reader takes."""
-    name = path.name.lower()
+    name = name_of(source).lower()
     compression = "gzip" if name.endswith(".gz") else None
     stem = Path(name[:-3]) if compression else Path(name)
     return FORMATS.get(stem.suffix), compression
 
 
-def _open(path: Path, compression: str | None) -> IO[bytes]:
-    return gzip.open(path, "rb") if compression else open(path, "rb")
+@contextmanager
+def _open(source: Source, compression: str | None) -> Iterator[IO[bytes]]:
+    with open_source(source) as raw:
+        if compression is None:
+            yield raw
+        else:
+            with gzip.GzipFile(fileobj=raw, mode="rb") as stream:
+                yield stream
 
 
 def _read_bounded(stream: IO[bytes], max_bytes: int) -> bytes:
@@ -120,18 +131,18 @@ def _jsonl_lines(stream: IO[bytes], max_bytes: int) -> Iterator[tuple[int, bytes
             yield number, line.rstrip(b"\r\n")
 
 
-def read_path(path: Path, max_bytes: int) -> Iterator[RawDocument | Rejection]:
+def read_path(source: Source, max_bytes: int) -> Iterator[RawDocument | Rejection]:
     """Every document in the file, or a Rejection for the file or for each record that cannot be taken."""
-    uri = path.as_uri()
-    fmt, compression = format_of(path)
+    uri = source_uri(source)
+    fmt, compression = format_of(source)
     if fmt is None:
         known = ", ".join(sorted(FORMATS))
         yield Rejection(
-            uri, "unknown_extension", f"no reader for '{path.name}'; newsdesk reads {known} (optionally .gz)"
+            uri, "unknown_extension", f"no reader for '{name_of(source)}'; newsdesk reads {known} (optionally .gz)"
         )
         return
     try:
-        with _open(path, compression) as stream:
+        with _open(source, compression) as stream:
             if fmt != "jsonl":
                 yield _document(uri, fmt, compression, _read_bounded(stream, max_bytes))
                 return

@@ -1,11 +1,14 @@
-"""How a run's input files are split into batches: by file count and by bytes."""
+"""How a run's input files are split into batches: by file count and by bytes; web archives by their records."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from flows.batches import split_inputs
 from tasks.ingest.rejection import Rejection
+from tasks.ingest.warc import WarcSlice
+from tests.ingest.warc_files import crawl, write
 
 
 def files(folder: Path, sizes: list[int]) -> list[Path]:
@@ -44,3 +47,15 @@ def test_refusals_and_vanished_files_weigh_nothing(tmp_path):
 
 def test_no_input_is_one_empty_batch():
     assert [b.items for b in split_inputs([], max_files=10, max_bytes=100)] == [()]
+
+
+def test_a_web_archive_is_cut_into_slices_of_records_that_batch_like_files(tmp_path):
+    members = [m for n in range(3) for m in crawl(f"site{n}.example")]
+    archive = write(tmp_path / "crawl.warc.gz", members)
+    page = files(tmp_path, [10])[0]
+    batches = split_inputs([page, archive], max_files=4, max_bytes=10**9)
+    assert batches[0].items[0] == page
+    slices = [i for b in batches for i in b.items if isinstance(i, WarcSlice)]
+    assert all(sum(getattr(i, "records", 1) for i in b.items) <= 4 for b in batches)
+    assert sum(s.records for s in slices) == len(members) and len(batches) == 1 + math.ceil(len(members) / 4)
+    assert {s.source for s in slices} == {archive}

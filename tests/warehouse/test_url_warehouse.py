@@ -1,4 +1,4 @@
-"""Real flow runs into a warehouse at a URL: S3 (a moto server on 127.0.0.1) and file://.
+"""Real flow runs into a warehouse at a URL: S3 (a moto server on 127.0.0.1, the `s3` fixture) and file://.
 
 One seeds run into S3 is shared by the module (beside the session's local one); each other test adds one run.
 """
@@ -21,35 +21,11 @@ from tasks.warehouse.snapshot import Snapshot
 from tasks.warehouse.working_copy import WarehouseMoved, WorkingCopy
 from tests.warehouse.test_publish import docs
 
-moto_server = pytest.importorskip("moto.server")
-
 SEEDS = PROJECT_ROOT / "seeds"
 URL = "s3://newsdesk/warehouse"
 DATA_TABLES = [name for name, table in TABLES.items() if table.data]
 PER_RUN = {"run_id", "ingested_at", "ingest_date"}
 """Columns that name the run or its time, so they differ between two runs on the same input."""
-
-
-@pytest.fixture(scope="module")
-def s3(tmp_path_factory):
-    """An S3 endpoint on 127.0.0.1 with one bucket; returns the environment a `newsdesk` command needs for it."""
-    server = moto_server.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    env = {
-        "AWS_ACCESS_KEY_ID": "testing",
-        "AWS_SECRET_ACCESS_KEY": "testing",
-        "AWS_DEFAULT_REGION": "us-east-1",
-        "FSSPEC_S3_ENDPOINT_URL": f"http://{host}:{port}",
-        "NEWSDESK_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
-    }
-    with pytest.MonkeyPatch.context() as patch:
-        for name, value in env.items():
-            patch.setenv(name, value)
-        patch.setitem(fsspec.config.conf, "s3", {"endpoint_url": env["FSSPEC_S3_ENDPOINT_URL"]})
-        RemoteWarehouse(URL).fs.mkdir("newsdesk")
-        yield env
-    server.stop()
 
 
 def run(paths: list[Path], warehouse: str | Path):
