@@ -14,6 +14,7 @@ from tasks.clean.headline import mark_headline
 from tasks.clean.html_page import read_html_page
 from tasks.clean.language import detect_language, looks_english
 from tasks.clean.lines import Line, paragraph_runs, run_text, split_lines
+from tasks.clean.main_text import article_lines, mark_outside_article
 from tasks.clean.normalize import normalize_text
 from tasks.clean.publisher import publisher_from_copyright, publisher_from_follow
 from tasks.clean.pull_quotes import pull_quote_runs
@@ -68,10 +69,12 @@ def clean_document(text: str | None, html: str | None, hints: PageHints) -> Clea
     mark_furniture(lines)
     spread_to_controls(lines)
     mark_foreign_notices(lines, _document_language(lines))
-    headline = mark_headline(lines, hints.title)
+    span = article_lines(lines)
+    headline = mark_headline(lines, hints.title, span[0] if span else 0)
     mark_masthead(lines, headline.index)
     mark_related_lists(lines)
     spread_to_controls(lines)
+    mark_outside_article(lines, span)
     runs = paragraph_runs(lines)
     for position in pull_quote_runs(runs):
         _remove_run(runs[position], "pull_quote")

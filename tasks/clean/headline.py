@@ -62,9 +62,13 @@ def _find_title(head: list[int], lines: list[Line], hinted: str | None) -> int |
     return None
 
 
-def mark_headline(lines: list[Line], hinted_title: str | None) -> Headline:
-    """Find the title (the hint when given), mark it, the kicker above it and every repeat of it."""
-    head = [i for i, line in enumerate(lines[: _HEAD_LINES * 2]) if line.kept][:_HEAD_LINES]
+def mark_headline(lines: list[Line], hinted_title: str | None, article_start: int = 0) -> Headline:
+    """Find the title (the hint when given), mark it, the kicker above it and every repeat of it.
+
+    The title is looked for in the head of the page, or in the lines just above the article when menus come first.
+    """
+    first = max(0, article_start - _HEAD_LINES)
+    head = [i for i, line in enumerate(lines[first : first + _HEAD_LINES * 2], first) if line.kept][:_HEAD_LINES]
     found = _find_title(head, lines, hinted_title)
     if found is None:
         if hinted_title:

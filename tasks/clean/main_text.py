@@ -1,0 +1,110 @@
+"""Where the article sits on a page it has never seen: the best-scoring stretch of prose lines.
+
+Each line is scored by its shape alone, in any language: long lines with the function words, lower-case words and
+punctuation of running sentences earn their words, short or link-like lines cost a little each. The article is the
+contiguous stretch with the highest sum (one linear pass), so its own short lines (subheadings, one-line quotes,
+captions) stay inside it, while menus, teaser lists, footers and comment threads around it fall outside.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tasks.clean.lines import Line, ends_sentence, words
+
+_FUNCTION_WORDS = frozenset(
+    # English, German, French, Spanish, Portuguese, Italian, Dutch: the commonest words of running text.
+    "the a an of to in on and or but is are was were be been has have had it its this that with for from by at as "
+    "not he she they we you his her their will would can could said who which "
+    "der die das und ist nicht ein eine zu den mit sich des auf für im dem von auch es als wird "
+    "le la les et est une un des du dans pour qui que sur pas au par ne se plus "
+    "el los las y es en una por con para lo al del se su como más pero "
+    "o os e um uma não com para é da do em "
+    "il di che è per non con si della "
+    "het een en van de is dat niet op te zijn".split()
+)
+_SENTENCE_MARK = re.compile(r"[.!?…,;:]")
+_PROSE_WORDS = 10
+_FUNCTION_SHARE = 0.15
+_LOWER_SHARE = 0.45
+_SHORT_COST = 2.0
+_SENTENCE_WORDS = 3
+_SMALL_BLOCK = 4
+_COST_GROWTH_LINES = 3
+
+
+def is_prose(text: str) -> bool:
+    """A line of running sentences: long enough, with function or lower-case words and sentence punctuation."""
+    tokens = words(text)
+    if len(tokens) < _PROSE_WORDS:
+        return False
+    function = sum(token.lower() in _FUNCTION_WORDS for token in tokens) / len(tokens)
+    lower = sum(token[0].islower() for token in tokens) / len(tokens)
+    marks = len(_SENTENCE_MARK.findall(text))
+    return (function >= _FUNCTION_SHARE or lower >= _LOWER_SHARE) and (marks >= 1 or ends_sentence(text))
+
+
+def line_scores(lines: list[Line]) -> list[float]:
+    """Prose lines earn their words; each further line of a run without prose costs more than the one before."""
+    scores: list[float] = []
+    run = 0
+    for line in lines:
+        if line.kept and is_prose(line.text):
+            run = 0
+            scores.append(float(len(words(line.text))))
+        else:
+            run += 1
+            scores.append(-_SHORT_COST * min(run, _COST_GROWTH_LINES))
+    return scores
+
+
+def article_span(lines: list[Line]) -> tuple[int, int] | None:
+    """First and last position of the highest-scoring contiguous stretch of lines; None when nothing scores."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for i, score in enumerate(line_scores(lines)):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _sentence_shaped(text: str) -> bool:
+    tokens = words(text)
+    return len(tokens) >= _SENTENCE_WORDS and ends_sentence(text) and tokens[-1][0].islower()
+
+
+def _belongs(lines: list[Line], i: int, inside: int) -> bool:
+    """A kept line next to the article is its own when it is a sentence or shares a small block with it."""
+    line = lines[i]
+    if not line.kept:
+        return False
+    if _sentence_shaped(line.text):
+        return True
+    block = [other for other in lines[max(0, i - _SMALL_BLOCK) : i + _SMALL_BLOCK + 1] if other.block == line.block]
+    return lines[inside].block == line.block and len(block) <= _SMALL_BLOCK
+
+
+def article_lines(lines: list[Line]) -> tuple[int, int] | None:
+    """The article's stretch, grown over the short sentences and small blocks that close or open it."""
+    span = article_span(lines)
+    if span is None:
+        return None
+    first, last = span
+    while first > 0 and _belongs(lines, first - 1, first):
+        first -= 1
+    while last + 1 < len(lines) and _belongs(lines, last + 1, last):
+        last += 1
+    return first, last
+
+
+def mark_outside_article(lines: list[Line], span: tuple[int, int] | None) -> None:
+    """Take out every line still kept before and after the article's stretch."""
+    if span is None:
+        return
+    first, last = span
+    for i, line in enumerate(lines):
+        if line.kept and not first <= i <= last:
+            line.reason = "outside_article"
