@@ -9,8 +9,11 @@ captions) stay inside it, while menus, teaser lists, footers and comment threads
 from __future__ import annotations
 
 import re
+from collections import Counter
 
-from tasks.clean.lines import Line, ends_sentence, words
+from tasks.clean.dates import parse_date
+from tasks.clean.headline import fold
+from tasks.clean.lines import Line, ends_sentence, word_count, words
 
 _FUNCTION_WORDS = frozenset(
     # English, German, French, Spanish, Portuguese, Italian, Dutch: the commonest words of running text.
@@ -28,9 +31,16 @@ _PROSE_WORDS = 10
 _FUNCTION_SHARE = 0.15
 _LOWER_SHARE = 0.45
 _SHORT_COST = 2.0
+_REPEATS = 3
+_MARKER_WORDS = 6
+_REPEAT_COST = 60.0
+_DATED_WORDS = 14
+_DATED_COST = 30.0
+_PROSE_THRESHOLD = 8.0
 _SENTENCE_WORDS = 3
 _SMALL_BLOCK = 4
-_COST_GROWTH_LINES = 3
+_AUTHORSHIP = frozenset({"byline", "dateline"})
+_COST_GROWTH_LINES = 1
 
 
 def is_prose(text: str) -> bool:
@@ -47,14 +57,22 @@ def is_prose(text: str) -> bool:
 def line_scores(lines: list[Line]) -> list[float]:
     """Prose lines earn their words; each further line of a run without prose costs more than the one before."""
     scores: list[float] = []
-    run = 0
-    for line in lines:
+    run, marked = 0, False
+    folded = [fold(line.text) for line in lines]
+    repeats = Counter(text for i, text in enumerate(folded) if i == 0 or folded[i - 1] != text)
+    for i, line in enumerate(lines):
         if line.kept and is_prose(line.text):
-            run = 0
-            scores.append(float(len(words(line.text))))
-        else:
-            run += 1
-            scores.append(-_SHORT_COST * min(run, _COST_GROWTH_LINES))
+            run, marked = 0, False
+            scores.append(float(len(words(line.text))) - _PROSE_THRESHOLD)
+            continue
+        run += 1
+        cost = _SHORT_COST * min(run, _COST_GROWTH_LINES)
+        if line.kept and not marked and repeats[folded[i]] >= _REPEATS and word_count(line.text) <= _MARKER_WORDS:
+            cost += _REPEAT_COST
+            marked = True
+        elif word_count(line.text) <= _DATED_WORDS and parse_date(line.text):
+            cost += _DATED_COST
+        scores.append(-cost)
     return scores
 
 
@@ -88,13 +106,17 @@ def _belongs(lines: list[Line], i: int, inside: int) -> bool:
 
 
 def article_lines(lines: list[Line]) -> tuple[int, int] | None:
-    """The article's stretch, grown over the short sentences and small blocks that close or open it."""
+    """The article's stretch, grown over the short sentences and small blocks that close or open it (above it, past
+    the byline and date lines, so that a standfirst stays for its own pass)."""
     span = article_span(lines)
     if span is None:
         return None
     first, last = span
-    while first > 0 and _belongs(lines, first - 1, first):
-        first -= 1
+    before = first - 1
+    while before >= 0 and (lines[before].reason in _AUTHORSHIP or _belongs(lines, before, first)):
+        if lines[before].kept:
+            first = before
+        before -= 1
     while last + 1 < len(lines) and _belongs(lines, last + 1, last):
         last += 1
     return first, last

@@ -10,6 +10,7 @@ from tasks.clean.lines import Line, ends_sentence, run_text, word_count
 _QUOTED = re.compile(r"[“\"]([^”\"]{40,})[”\"]")
 _MIN_WORDS = 6
 _MAX_WORDS = 40
+_OPENING_MARKS = ("“", '"', "«", "„", "‘", "'")
 _NEARBY_RUNS = 30
 
 
@@ -38,7 +39,7 @@ def pull_quote_runs(runs: list[list[Line]]) -> list[int]:
             if j != i and j not in dropped:
                 dropped.add((j, i)[_choose_copy(texts[j], texts[i])])
     for i, short in enumerate(folded):
-        if i in dropped or not _MIN_WORDS <= word_count(short) <= _MAX_WORDS:
+        if i in dropped or not texts[i].startswith(_OPENING_MARKS) or not _MIN_WORDS <= word_count(short) <= _MAX_WORDS:
             continue
         for j in range(max(0, i - _NEARBY_RUNS), min(len(folded), i + _NEARBY_RUNS + 1)):
             long = folded[j]
