@@ -39,6 +39,8 @@ _DATED_COST = 30.0
 _PROSE_THRESHOLD = 8.0
 _SENTENCE_WORDS = 3
 _SMALL_BLOCK = 4
+_MENU_ITEM_WORDS = 5
+_MENU_LINES = 4
 _AUTHORSHIP = frozenset({"byline", "dateline"})
 _COST_GROWTH_LINES = 1
 
@@ -67,7 +69,9 @@ def line_scores(lines: list[Line]) -> list[float]:
             continue
         run += 1
         cost = _SHORT_COST * min(run, _COST_GROWTH_LINES)
-        if line.kept and not marked and repeats[folded[i]] >= _REPEATS and word_count(line.text) <= _MARKER_WORDS:
+        if ends_sentence(line.text):
+            pass
+        elif line.kept and not marked and repeats[folded[i]] >= _REPEATS and word_count(line.text) <= _MARKER_WORDS:
             cost += _REPEAT_COST
             marked = True
         elif word_count(line.text) <= _DATED_WORDS and parse_date(line.text):
@@ -105,9 +109,23 @@ def _belongs(lines: list[Line], i: int, inside: int) -> bool:
     return lines[inside].block == line.block and len(block) <= _SMALL_BLOCK
 
 
+def _has_menu(lines: list[Line]) -> bool:
+    """Whether the page prints a run of short link-like lines (a menu, a list of links): text without one is an
+    article already, and nothing of it is left out for where it sits."""
+    run = 0
+    for line in lines:
+        short = word_count(line.text) <= _MENU_ITEM_WORDS and not ends_sentence(line.text)
+        run = run + 1 if short else 0
+        if run >= _MENU_LINES:
+            return True
+    return False
+
+
 def article_lines(lines: list[Line]) -> tuple[int, int] | None:
     """The article's stretch, grown over the short sentences and small blocks that close or open it (above it, past
     the byline and date lines, so that a standfirst stays for its own pass)."""
+    if not _has_menu(lines):
+        return (0, len(lines) - 1) if lines else None
     span = article_span(lines)
     if span is None:
         return None
