@@ -27,6 +27,7 @@ _FUNCTION_WORDS = frozenset(
     "het een en van de is dat niet op te zijn".split()
 )
 _SENTENCE_MARK = re.compile(r"[.!?…,;:]")
+_PUNCTUATION = "\"'“”‘’«»„()[]{}.,;:!?…-–—"
 _PROSE_WORDS = 10
 _FUNCTION_SHARE = 0.15
 _LOWER_SHARE = 0.45
@@ -42,33 +43,35 @@ _SMALL_BLOCK = 4
 _MENU_ITEM_WORDS = 5
 _MENU_LINES = 4
 _AUTHORSHIP = frozenset({"byline", "dateline"})
-_COST_GROWTH_LINES = 1
 
 
-def is_prose(text: str) -> bool:
-    """A line of running sentences: long enough, with function or lower-case words and sentence punctuation."""
-    tokens = words(text)
-    if len(tokens) < _PROSE_WORDS:
-        return False
-    function = sum(token.lower() in _FUNCTION_WORDS for token in tokens) / len(tokens)
-    lower = sum(token[0].islower() for token in tokens) / len(tokens)
-    marks = len(_SENTENCE_MARK.findall(text))
-    return (function >= _FUNCTION_SHARE or lower >= _LOWER_SHARE) and (marks >= 1 or ends_sentence(text))
+def prose_words(text: str) -> int:
+    """Words of a line of running sentences (long enough, with function or lower-case words and sentence
+    punctuation); 0 for any other line."""
+    tokens = text.split()
+    if len(tokens) < _PROSE_WORDS or not _SENTENCE_MARK.search(text):
+        return 0
+    function = lower = 0
+    for token in tokens:
+        function += token.lower().strip(_PUNCTUATION) in _FUNCTION_WORDS
+        lower += token[0].islower()
+    return len(tokens) if function >= _FUNCTION_SHARE * len(tokens) or lower >= _LOWER_SHARE * len(tokens) else 0
 
 
 def line_scores(lines: list[Line]) -> list[float]:
-    """Prose lines earn their words; each further line of a run without prose costs more than the one before."""
+    """Prose lines earn their words beyond a threshold; every other line costs a little, a recurring short marker
+    (Reply) or a short dated line (a commenter and the time) once in a run costs much more."""
     scores: list[float] = []
-    run, marked = 0, False
+    marked = False
     folded = [fold(line.text) for line in lines]
     repeats = Counter(text for i, text in enumerate(folded) if i == 0 or folded[i - 1] != text)
     for i, line in enumerate(lines):
-        if line.kept and is_prose(line.text):
-            run, marked = 0, False
-            scores.append(float(len(words(line.text))) - _PROSE_THRESHOLD)
+        prose = prose_words(line.text) if line.kept else 0
+        if prose:
+            marked = False
+            scores.append(prose - _PROSE_THRESHOLD)
             continue
-        run += 1
-        cost = _SHORT_COST * min(run, _COST_GROWTH_LINES)
+        cost = _SHORT_COST
         if ends_sentence(line.text):
             pass
         elif line.kept and not marked and repeats[folded[i]] >= _REPEATS and word_count(line.text) <= _MARKER_WORDS:
