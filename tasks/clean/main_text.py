@@ -40,6 +40,8 @@ _DATED_COST = 30.0
 _PROSE_THRESHOLD = 8.0
 _SENTENCE_WORDS = 3
 _SMALL_BLOCK = 4
+_FURNITURE_COST = 10.0
+_PAGE_FURNITURE = frozenset({"related_teaser", "comments_widget", "social_cta", "copyright", "navigation"})
 _MENU_ITEM_WORDS = 5
 _MENU_LINES = 4
 _AUTHORSHIP = frozenset({"byline", "dateline"})
@@ -72,7 +74,9 @@ def line_scores(lines: list[Line]) -> list[float]:
             scores.append(prose - _PROSE_THRESHOLD)
             continue
         cost = _SHORT_COST
-        if ends_sentence(line.text):
+        if line.reason in _PAGE_FURNITURE:
+            cost += _FURNITURE_COST
+        elif ends_sentence(line.text):
             pass
         elif line.kept and not marked and repeats[folded[i]] >= _REPEATS and word_count(line.text) <= _MARKER_WORDS:
             cost += _REPEAT_COST
