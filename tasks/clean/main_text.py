@@ -74,14 +74,13 @@ def line_scores(lines: list[Line]) -> list[float]:
             scores.append(prose - _PROSE_THRESHOLD)
             continue
         cost = _SHORT_COST
+        short = not ends_sentence(line.text) and word_count(line.text)
         if line.reason in _PAGE_FURNITURE:
             cost += _FURNITURE_COST
-        elif ends_sentence(line.text):
-            pass
-        elif line.kept and not marked and repeats[folded[i]] >= _REPEATS and word_count(line.text) <= _MARKER_WORDS:
+        elif short and short <= _MARKER_WORDS and line.kept and not marked and repeats[folded[i]] >= _REPEATS:
             cost += _REPEAT_COST
             marked = True
-        elif word_count(line.text) <= _DATED_WORDS and parse_date(line.text):
+        elif short and short <= _DATED_WORDS and parse_date(line.text):
             cost += _DATED_COST
         scores.append(-cost)
     return scores
