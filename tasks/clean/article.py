@@ -14,6 +14,7 @@ from tasks.clean.headline import mark_headline
 from tasks.clean.html_page import read_html_page
 from tasks.clean.language import detect_language, looks_english
 from tasks.clean.lines import Line, paragraph_runs, run_text, split_lines
+from tasks.clean.main_text import article_lines, mark_outside_article
 from tasks.clean.normalize import normalize_text
 from tasks.clean.passes import PassGuard
 from tasks.clean.publisher import publisher_from_copyright, publisher_from_follow
@@ -71,17 +72,22 @@ def clean_document(text: str | None, html: str | None, hints: PageHints) -> Clea
     mark_furniture(lines)
     spread_to_controls(lines)
     guard = PassGuard(lines)
-    if html is None:  # trafilatura has already cut an HTML page down to its article: no page edges are left
+    page_edges = html is None  # trafilatura has already cut an HTML page down to its article: no page edges are left
+    if page_edges:
         mark_foreign_notices(lines, _document_language(lines))
         guard.check("foreign_notice")
-    headline = mark_headline(lines, hints.title)
+    mark_related_lists(lines)
+    guard.check("related_teaser")
+    span = article_lines(lines) if page_edges else None
+    headline = mark_headline(lines, hints.title, span[0] if span else 0)
     guard.check("title")
-    if html is None:
+    if page_edges:
         mark_masthead(lines, headline.index)
         guard.check("masthead")
-    mark_related_lists(lines)
     spread_to_controls(lines)
-    guard.check("related_teaser")
+    if page_edges:
+        mark_outside_article(lines, span)
+        guard.check("outside_article")
     runs = paragraph_runs(lines)
     for position in pull_quote_runs(runs, whole_repeats=html is None):
         _remove_run(runs[position], "pull_quote")

@@ -38,16 +38,16 @@ def prose_span(lines: list[Line]) -> tuple[int, int]:
 
 
 def mark_related_lists(lines: list[Line]) -> None:
-    """Headline-shaped lines under a bare 'Related'/'Read more' heading are teasers, up to the next prose line."""
-    for i, line in enumerate(lines):
-        if line.reason != "related_teaser" or word_count(line.text) > 6:
-            continue
-        for follower in lines[i + 1 :]:
-            if not follower.kept:
-                continue
-            if _is_prose(follower) or word_count(follower.text) > _TEASER_WORDS or not headline_shaped(follower.text):
-                break
-            follower.reason = "related_teaser"
+    """Headline-shaped lines under a bare 'Related'/'Read more' heading are teasers, up to the next prose line (one
+    pass over the page)."""
+    in_list = False
+    for line in lines:
+        if not line.kept:
+            in_list = in_list or line.reason == "related_teaser" and word_count(line.text) <= 6
+        elif in_list and not _is_prose(line) and word_count(line.text) <= _TEASER_WORDS and headline_shaped(line.text):
+            line.reason = "related_teaser"
+        else:
+            in_list = False
 
 
 def mark_foreign_notices(lines: list[Line], document_language: str | None) -> None:

@@ -13,6 +13,14 @@ _HEAD_LINES = 12
 _KICKER_WORDS = 6
 _SITE_SUFFIX_WORDS = 6
 _PROSE_WORDS = 25
+_TITLE_WINDOW = 15
+_TITLE_MIN_WORDS = 3
+_TITLE_FULL_WORDS = 12
+_TITLE_DISTANCE_COST = 0.3
+_AUTHORSHIP = frozenset({"byline", "dateline"})
+_AUTHORSHIP_LINES = 4
+_AUTHORSHIP_BONUS = 8.0
+_REPEATED_BONUS = 6.0
 
 
 @dataclass
@@ -62,10 +70,35 @@ def _find_title(head: list[int], lines: list[Line], hinted: str | None) -> int |
     return None
 
 
-def mark_headline(lines: list[Line], hinted_title: str | None) -> Headline:
-    """Find the title (the hint when given), mark it, the kicker above it and every repeat of it."""
-    head = [i for i, line in enumerate(lines[: _HEAD_LINES * 2]) if line.kept][:_HEAD_LINES]
+def _title_above(lines: list[Line], article_start: int) -> int | None:
+    """The most headline-like line just above the article: long for a headline, near the article, followed by a
+    byline or date line, and printed again elsewhere on the page (breadcrumbs, share text)."""
+    page = [fold(line.text) for line in lines]
+    best, best_score = None, 0.0
+    for i in range(max(0, article_start - _TITLE_WINDOW), article_start):
+        text = lines[i].text
+        if not lines[i].kept or not headline_shaped(text) or word_count(text) < _TITLE_MIN_WORDS:
+            continue
+        score = min(word_count(text), _TITLE_FULL_WORDS) - _TITLE_DISTANCE_COST * (article_start - i)
+        if any(line.reason in _AUTHORSHIP for line in lines[i + 1 : i + 1 + _AUTHORSHIP_LINES]):
+            score += _AUTHORSHIP_BONUS
+        if any(page[i] in other and j != i for j, other in enumerate(page)):
+            score += _REPEATED_BONUS
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def mark_headline(lines: list[Line], hinted_title: str | None, article_start: int = 0) -> Headline:
+    """Find the title (the hint when given), mark it, the kicker above it and every repeat of it.
+
+    The title is looked for in the head of the page, or in the lines just above the article when menus come first.
+    """
+    first = max(0, article_start - _HEAD_LINES)
+    head = [i for i, line in enumerate(lines[first : first + _HEAD_LINES * 2], first) if line.kept][:_HEAD_LINES]
     found = _find_title(head, lines, hinted_title)
+    if hinted_title is None and article_start:
+        found = _title_above(lines, article_start) or found
     if found is None:
         if hinted_title:
             _mark_repeats(lines, fold(hinted_title))

@@ -15,6 +15,8 @@ _ENGLISH = frozenset(
 )
 _ENGLISH_SHARE = 0.12
 _MIN_WORDS = 4
+_SAMPLE_CHARS = 1000
+"""lingua's time grows with the text; its first thousand characters tell the language as well."""
 
 
 @lru_cache(maxsize=1)
@@ -40,5 +42,5 @@ def detect_language(text: str) -> str | None:
         return None
     if looks_english(text):
         return "en"
-    language = _detector().detect_language_of(text)
+    language = _detector().detect_language_of(text[:_SAMPLE_CHARS])
     return language.iso_code_639_1.name.lower() if language else None

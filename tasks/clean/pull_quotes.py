@@ -9,6 +9,9 @@ from tasks.clean.lines import Line, ends_sentence, run_text, word_count
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{40,})[”\"]")
 _MIN_WORDS = 6
+_MAX_WORDS = 40
+_OPENING_MARKS = ("“", '"', "«", "„", "‘", "'")
+_NEARBY_RUNS = 30
 
 
 def _choose_copy(first: str, second: str) -> int:
@@ -21,8 +24,11 @@ def _choose_copy(first: str, second: str) -> int:
 
 
 def pull_quote_runs(runs: list[list[Line]], whole_repeats: bool = True) -> list[int]:
-    """Positions of the paragraphs that repeat a quotation or passage printed in another paragraph; with
-    `whole_repeats` False, a paragraph printed twice as it is stays twice."""
+    """Positions of the paragraphs that repeat a quotation or short passage printed in a paragraph nearby; with
+    `whole_repeats` False, a paragraph printed twice as it is stays twice.
+
+    A long paragraph printed twice is left alone: pages repeat whole paragraphs by design more often than they
+    pull a quote that long."""
     texts = [run_text(run) for run in runs]
     folded = [fold(text) for text in texts]
     dropped: set[int] = set()
@@ -34,9 +40,10 @@ def pull_quote_runs(runs: list[list[Line]], whole_repeats: bool = True) -> list[
             if j != i and j not in dropped:
                 dropped.add((j, i)[_choose_copy(texts[j], texts[i])])
     for i, short in enumerate(folded):
-        if i in dropped or word_count(short) < _MIN_WORDS:
+        if i in dropped or not texts[i].startswith(_OPENING_MARKS) or not _MIN_WORDS <= word_count(short) <= _MAX_WORDS:
             continue
-        for j, long in enumerate(folded):
+        for j in range(max(0, i - _NEARBY_RUNS), min(len(folded), i + _NEARBY_RUNS + 1)):
+            long = folded[j]
             repeats = len(short) < len(long) or (whole_repeats and j < i)
             if j != i and j not in dropped and repeats and f" {short} " in f" {long} ":
                 dropped.add(i)
