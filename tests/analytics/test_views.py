@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import duckdb
 import pytest
 
@@ -92,3 +94,12 @@ def test_query_needs_sql_or_a_database_file(warehouse):
     with pytest.raises(SystemExit) as done:
         main(["query", "--warehouse", str(warehouse)])
     assert done.value.code == 2
+
+
+def test_a_version_published_before_a_table_existed_is_still_queried(warehouse, tmp_path):
+    old = tmp_path / "warehouse"
+    shutil.copytree(warehouse, old, symlinks=True)
+    shutil.rmtree(Snapshot(old).version_dir / "annotation_failures")
+    with connect(old) as con:
+        assert len(con.sql("select * from who_said_what").df()) > 0
+        assert "annotation_failures" not in {name for (name,) in con.sql("show tables").fetchall()}
