@@ -117,7 +117,7 @@ def test_a_large_page_is_cleaned_in_under_a_second():
     page = "\n".join(menus + ["A plan for voters in the spring", "By Jane Roe"] + paragraphs + teasers)
     assert len(page.split()) > 12_000  # a long article among long menus and teaser lists
     detect_language("Dieser Satz ist auf Deutsch geschrieben")  # lingua's models load once per process
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: the page's own cost, not the wait for a busy machine
     article = _clean(page)
-    assert time.perf_counter() - started < 1.0
+    assert time.process_time() - started < 1.0
     assert len(article.paragraphs) == len(paragraphs)
