@@ -79,10 +79,11 @@ def seeded_warehouse(prefect_api, tmp_path_factory) -> Path:
     return warehouse
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def s3(tmp_path_factory):
     """An S3 endpoint on 127.0.0.1 with one bucket, `newsdesk`; returns the environment a `newsdesk` command needs
-    for it (this process's fsspec is pointed at it too)."""
+    for it (this process's fsspec is pointed at it too). One per test process, each module under its own prefix:
+    moto keeps its buckets in the process, so a second endpoint would find the bucket already there."""
     import fsspec
 
     moto_server = pytest.importorskip("moto.server")
