@@ -96,6 +96,12 @@ def _moment(parts: dict[str, str | None]) -> datetime | None:
     return (moment - _offset(parts.get("zone"))).replace(tzinfo=UTC)
 
 
+def date_at(text: str) -> tuple[datetime, int, int] | None:
+    """The first date written in text, with where it starts and ends; None when there is none."""
+    found = _first_date(text)
+    return (found[0], *found[1].span()) if found else None
+
+
 def parse_date(text: str) -> datetime | None:
     """The first date (and time) written in text, as a UTC datetime; None when there is none."""
     found = _first_date(text)

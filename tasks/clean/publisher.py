@@ -33,3 +33,15 @@ def publisher_from_copyright(text: str) -> str | None:
         return None
     name = match["name"].strip(" .-–")
     return name if name and not re.fullmatch(r"\d+|all rights reserved", name, _I) else None
+
+
+_TITLE_SUFFIX = re.compile(r"^\s*(?:[|–—:]|-|::)\s*(?P<name>[^|–—]{2,40}?)\s*(?:[|–—:]|::)?\s*$")
+
+
+def publisher_from_title_line(line: str, title: str) -> str | None:
+    """The site a page's own title line names after the headline: 'Headline | Outlet', 'Headline - Outlet'."""
+    if not title or not line.startswith(title) or line == title:
+        return None
+    match = _TITLE_SUFFIX.match(line[len(title) :])
+    name = match["name"].strip() if match else ""
+    return name if name[:1].isupper() and len(name.split()) <= 5 else None

@@ -1,0 +1,69 @@
+"""Authors, date and publisher of a scraped text dump, read from the lines about the article's start."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tasks.clean.article import PageHints, clean_document
+from tasks.clean.bylines import read_byline, read_dated_name
+
+_MENU = "\n".join(["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather"])
+_PROSE = (
+    "The harbour board voted on Tuesday to close the old ferry pier for repairs that are expected to last until "
+    "the end of the summer season, officials said.\n"
+    "Residents who depend on the morning crossing will be offered a shuttle bus from the station, and the board "
+    "said it would publish a timetable for the replacement service later this week.\n"
+    "Several shop owners near the pier told reporters that they were worried about losing the visitors who usually "
+    "arrive on the first boat of the day during the busy months of the year.\n"
+)
+_TEASERS = "More stories\nBy Max Teaser March 2, 2021\nBy Other Writer March 1, 2021\n"
+
+
+def _page(top: str) -> str:
+    title = "Ferry pier to close for repairs"
+    return f"{title} | Harbour Gazette\n{_MENU}\n{title}\n{top}\n{_PROSE}{_TEASERS}"
+
+
+def test_the_byline_under_the_title_names_the_authors_not_the_teasers_below():
+    article = clean_document(_page("By Jane Roe and Tom Doe | March 3, 2021"), None, PageHints())
+    assert article.authors == ["Jane Roe", "Tom Doe"]
+    assert article.published_at == datetime(2021, 3, 3, tzinfo=UTC)
+
+
+def test_a_name_line_followed_by_a_date_line_is_a_byline():
+    article = clean_document(_page("Anna Karlsson\nFriday 5 March 2021"), None, PageHints())
+    assert article.authors == ["Anna Karlsson"]
+    assert article.published_at == datetime(2021, 3, 5, tzinfo=UTC)
+
+
+def test_a_name_line_followed_by_a_role_is_a_byline():
+    assert clean_document(_page("Anna Karlsson\nHealth Correspondent"), None, PageHints()).authors == ["Anna Karlsson"]
+
+
+def test_a_section_name_alone_is_no_author():
+    article = clean_document(_page("Local News").replace(_TEASERS, ""), None, PageHints())
+    assert article.authors == []
+    assert article.published_at is None
+
+
+def test_names_beside_a_date_without_by():
+    assert read_dated_name("Jane Roe - Apr 16, 2015 8:02 pm UTC").authors == ["Jane Roe"]
+    assert read_dated_name("on March 10, 2015 by Jane Roe").authors == ["Jane Roe"]
+    assert read_dated_name("Updated March 10, 2015") is None
+    assert read_dated_name("Share on Facebook") is None
+
+
+def test_a_handle_and_a_date_after_the_name_are_not_names():
+    byline = read_byline("by Jane Roe @janeroe February 1, 2016: 12:41 PM ET")
+    assert byline.authors == ["Jane Roe"]
+    assert byline.rest.startswith("February 1, 2016")
+
+
+def test_an_affiliation_after_the_role_is_not_an_author():
+    byline = read_byline("By Jane Roe, Senior Correspondent, Harbour Institute, Policy and Research Unit")
+    assert byline.authors == ["Jane Roe"]
+
+
+def test_the_site_named_after_the_headline_in_the_title_line_is_the_publisher():
+    article = clean_document(_page("By Jane Roe"), None, PageHints())
+    assert article.publisher == "Harbour Gazette"
