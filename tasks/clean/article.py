@@ -10,7 +10,7 @@ from tasks.clean.datelines import cut_dateline
 from tasks.clean.dates import parse_date, read_date_line
 from tasks.clean.edges import mark_foreign_notices, mark_masthead, mark_related_lists, spread_to_controls
 from tasks.clean.furniture import mark_furniture
-from tasks.clean.headline import mark_headline
+from tasks.clean.headline import fold, mark_headline
 from tasks.clean.html_page import read_html_page
 from tasks.clean.language import detect_language, looks_english
 from tasks.clean.lines import Line, paragraph_runs, run_text, split_lines
@@ -176,8 +176,9 @@ def _authors(lines: list[Line], top: list[Line]) -> list[str]:
 def _publisher(lines: list[Line], agency: str | None, title: str | None) -> str | None:
     if agency:
         return agency
+    headlines = {fold(line.text) for line in lines[_TITLE_LINE_REACH:]} | {fold(title or "")}
     for line in lines[:_TITLE_LINE_REACH]:
-        name = publisher_from_title_line(line.text, title or "")
+        name = publisher_from_title_line(line.text, lambda text: fold(text) in headlines)
         if name:
             return name
     for line in lines:

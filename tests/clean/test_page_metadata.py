@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 
 from tasks.clean.article import PageHints, clean_document
 from tasks.clean.bylines import read_byline, read_dated_name
+from tasks.clean.publisher import publisher_from_copyright, publisher_from_title_line
 
 _MENU = "\n".join(["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather"])
 _PROSE = (
@@ -67,3 +68,15 @@ def test_an_affiliation_after_the_role_is_not_an_author():
 def test_the_site_named_after_the_headline_in_the_title_line_is_the_publisher():
     article = clean_document(_page("By Jane Roe"), None, PageHints())
     assert article.publisher == "Harbour Gazette"
+
+
+def test_a_title_line_names_the_site_only_after_a_headline_the_page_prints():
+    headlines = {"Ferry pier to close for repairs"}.__contains__
+    assert publisher_from_title_line("Ferry pier to close for repairs - eGazette", headlines) == "eGazette"
+    assert publisher_from_title_line("Members area: Log in | Register", headlines) is None
+
+
+def test_the_copyright_holder_without_years_company_suffix_or_a_cut_at_a_dot():
+    assert publisher_from_copyright("© Copyright 2008 - 2024 Harbour Media Inc.") == "Harbour Media"
+    assert publisher_from_copyright("© 2016 Gazeta de S.Vicente. All rights reserved.") == "Gazeta de S.Vicente"
+    assert publisher_from_copyright("© 2016 by individual contributors") is None
