@@ -30,6 +30,8 @@ _ROLE = re.compile(
 )
 _TRAILING_DATE = re.compile(r"\s*(?:[|,·•]|\s[-–—])\s*(?:\w+\s+){0,2}\d.*$")
 _MAX_WORDS = 16
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who)\s+[a-z].*$")
+"""A description after the name: 'By Jane Roe, a senior editor who covers ...'."""
 _HANDLE = re.compile(r"\s+@\w+")
 _DATE_THEN_BY = re.compile(r"\s+by\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſА-Я])")
 
@@ -76,6 +78,7 @@ def _split_names(names: str) -> Byline:
 
 def read_byline(text: str) -> Byline | None:
     """Names in a line like 'By Jane Roe and John Doe, Reuters'; None when the line is not a byline."""
+    text = _APPOSITIVE.sub("", text)
     if word_count(text) > _MAX_WORDS:
         return None
     lead = _LEAD.match(text)

@@ -80,3 +80,10 @@ def test_the_copyright_holder_without_years_company_suffix_or_a_cut_at_a_dot():
     assert publisher_from_copyright("© Copyright 2008 - 2024 Harbour Media Inc.") == "Harbour Media"
     assert publisher_from_copyright("© 2016 Gazeta de S.Vicente. All rights reserved.") == "Gazeta de S.Vicente"
     assert publisher_from_copyright("© 2016 by individual contributors") is None
+
+
+def test_a_description_after_the_name_is_not_part_of_the_byline():
+    byline = read_byline(
+        "By Jane Roe, a senior editor who has covered the harbour and its ferries for more than ten years"
+    )
+    assert byline.authors == ["Jane Roe"]
