@@ -7,7 +7,7 @@ from datetime import datetime
 
 from tasks.clean.bylines import Byline, is_name, is_role, read_byline, read_dated_name, reporting_credit
 from tasks.clean.datelines import cut_dateline
-from tasks.clean.dates import parse_date, read_date_line
+from tasks.clean.dates import date_at, parse_date, read_date_line, states_update
 from tasks.clean.edges import mark_foreign_notices, mark_masthead, mark_related_lists, spread_to_controls
 from tasks.clean.furniture import mark_furniture
 from tasks.clean.headline import fold, mark_headline
@@ -25,6 +25,9 @@ from tasks.clean.standfirst import standfirst_run
 _ABOVE_TITLE = 4
 _INTO_ARTICLE = 3
 _TITLE_LINE_REACH = 5
+_DATE_LINE_CHARS = 60
+_DATE_LEAD_CHARS = 12
+_TITLES = frozenset({"title", "repeated_title"})
 
 __all__ = ["CleanArticle", "PageHints", "RemovedSegment", "clean_document"]
 
@@ -147,16 +150,22 @@ def _article_top(lines: list[Line], headline: int | None, span: tuple[int, int] 
 
 
 def _top_byline(top: list[Line]) -> Byline | None:
-    """The first byline about the article's start: 'By ...', names beside a date, or a name line followed by a date
-    or a role line."""
-    for i, line in enumerate(top):
+    """The first byline about the article's start: 'By ...' or names beside a date; else a name line (not the
+    title) followed by a line opening with a date or by a role line."""
+    for line in top:
         byline = read_byline(line.text) or read_dated_name(line.text)
         if byline and byline.authors:
             return byline
-        after = top[i + 1].text if i + 1 < len(top) else ""
-        if is_name(line.text) and (read_date_line(after) or is_role(after)):
+    for line, after in zip(top, top[1:], strict=False):
+        if line.reason not in _TITLES and is_name(line.text) and (_opens_with_date(after.text) or is_role(after.text)):
             return Byline(authors=[line.text])
     return None
+
+
+def _opens_with_date(text: str) -> bool:
+    """A short line that starts with a date: 'Friday 5 March 2021', 'Oct 18, 2019 · 8 min read'."""
+    written = date_at(text) if len(text) <= _DATE_LINE_CHARS else None
+    return written is not None and written[1] <= _DATE_LEAD_CHARS
 
 
 def _authors(lines: list[Line], top: list[Line]) -> list[str]:
@@ -203,6 +212,9 @@ def _published_at(lines: list[Line], top: list[Line]) -> datetime | None:
         moment, is_update = read_date_line(line.text) or (None, False)
         if moment and not is_update:
             return moment
+    for line in top:
+        if _opens_with_date(line.text) and not states_update(line.text):
+            return parse_date(line.text)
     for line in lines:
         if line.reason == "dateline":
             moment, is_update = read_date_line(line.text) or (None, False)

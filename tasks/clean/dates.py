@@ -128,3 +128,8 @@ def read_date_line(text: str) -> tuple[datetime, bool] | None:
     moment, match = found
     rest = _FRAME.sub(" ", text[: match.start()] + " " + text[match.end() :])
     return (moment, bool(_UPDATED.match(text))) if not re.search(r"\w", rest) else None
+
+
+def states_update(text: str) -> bool:
+    """A line stating when the article was last changed, not when it was published: 'Updated 3 March 2021'."""
+    return bool(_UPDATED.match(text))

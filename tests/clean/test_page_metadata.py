@@ -87,3 +87,20 @@ def test_a_description_after_the_name_is_not_part_of_the_byline():
         "By Jane Roe, a senior editor who has covered the harbour and its ferries for more than ten years"
     )
     assert byline.authors == ["Jane Roe"]
+
+
+def test_a_name_line_over_a_line_opening_with_a_date_gives_author_and_date():
+    article = clean_document(_page("Anna Karlsson\nOct 18, 2019 · 8 min read"), None, PageHints())
+    assert article.authors == ["Anna Karlsson"]
+    assert article.published_at == datetime(2019, 10, 18, tzinfo=UTC)
+
+
+def test_a_stated_byline_wins_over_a_name_line_above_it():
+    article = clean_document(_page("Older Article\non March 10, 2015 by Jane Roe"), None, PageHints())
+    assert article.authors == ["Jane Roe"]
+    assert article.published_at == datetime(2015, 3, 10, tzinfo=UTC)
+
+
+def test_the_publication_date_wins_over_an_update_above_it():
+    article = clean_document(_page("Updated 5 March 2021\nPublished 3 March 2021"), None, PageHints())
+    assert article.published_at == datetime(2021, 3, 3, tzinfo=UTC)
