@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from tasks.clean.article import PageHints, clean_document
 from tasks.clean.bylines import read_byline, read_dated_name
 from tasks.clean.publisher import publisher_from_copyright, publisher_from_title_line
@@ -25,16 +27,20 @@ def _page(top: str) -> str:
     return f"{title} | Harbour Gazette\n{_MENU}\n{title}\n{top}\n{_PROSE}{_TEASERS}"
 
 
-def test_the_byline_under_the_title_names_the_authors_not_the_teasers_below():
-    article = clean_document(_page("By Jane Roe and Tom Doe | March 3, 2021"), None, PageHints())
-    assert article.authors == ["Jane Roe", "Tom Doe"]
-    assert article.published_at == datetime(2021, 3, 3, tzinfo=UTC)
-
-
-def test_a_name_line_followed_by_a_date_line_is_a_byline():
-    article = clean_document(_page("Anna Karlsson\nFriday 5 March 2021"), None, PageHints())
-    assert article.authors == ["Anna Karlsson"]
-    assert article.published_at == datetime(2021, 3, 5, tzinfo=UTC)
+@pytest.mark.parametrize(
+    ("top", "authors", "day"),
+    [
+        ("By Jane Roe and Tom Doe | March 3, 2021", ["Jane Roe", "Tom Doe"], 3),  # not the teasers' bylines below
+        ("Anna Karlsson\nFriday 5 March 2021", ["Anna Karlsson"], 5),  # a name line over a date line
+        ("Anna Karlsson\nMar 18, 2021 · 8 min read", ["Anna Karlsson"], 18),  # over a line opening with a date
+        ("Older Article\non March 10, 2021 by Jane Roe", ["Jane Roe"], 10),  # a stated byline wins over a name line
+        ("Jane Roe\nUpdated 5 March 2021\nPublished 3 March 2021", ["Jane Roe"], 3),  # publication wins over update
+    ],
+)
+def test_authors_and_date_under_the_title(top: str, authors: list[str], day: int):
+    article = clean_document(_page(top), None, PageHints())
+    assert article.authors == authors
+    assert article.published_at == datetime(2021, 3, day, tzinfo=UTC)
 
 
 def test_a_name_line_followed_by_a_role_is_a_byline():
@@ -87,20 +93,3 @@ def test_a_description_after_the_name_is_not_part_of_the_byline():
         "By Jane Roe, a senior editor who has covered the harbour and its ferries for more than ten years"
     )
     assert byline.authors == ["Jane Roe"]
-
-
-def test_a_name_line_over_a_line_opening_with_a_date_gives_author_and_date():
-    article = clean_document(_page("Anna Karlsson\nOct 18, 2019 · 8 min read"), None, PageHints())
-    assert article.authors == ["Anna Karlsson"]
-    assert article.published_at == datetime(2019, 10, 18, tzinfo=UTC)
-
-
-def test_a_stated_byline_wins_over_a_name_line_above_it():
-    article = clean_document(_page("Older Article\non March 10, 2015 by Jane Roe"), None, PageHints())
-    assert article.authors == ["Jane Roe"]
-    assert article.published_at == datetime(2015, 3, 10, tzinfo=UTC)
-
-
-def test_the_publication_date_wins_over_an_update_above_it():
-    article = clean_document(_page("Updated 5 March 2021\nPublished 3 March 2021"), None, PageHints())
-    assert article.published_at == datetime(2021, 3, 3, tzinfo=UTC)
