@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from tasks.clean.credits import AGENCIES
+from tasks.clean.dates import date_at
 from tasks.clean.lines import word_count
 
 _I = re.IGNORECASE
@@ -29,6 +30,10 @@ _ROLE = re.compile(
 )
 _TRAILING_DATE = re.compile(r"\s*(?:[|,·•]|\s[-–—])\s*(?:\w+\s+){0,2}\d.*$")
 _MAX_WORDS = 16
+_APPOSITIVE = re.compile(r",\s+(?:a|an|the|who)\s+[a-z].*$")
+"""A description after the name: 'By Jane Roe, a senior editor who covers ...'."""
+_HANDLE = re.compile(r"\s+@\w+")
+_DATE_THEN_BY = re.compile(r"\s+by\s+(?=[A-ZÀ-ÖØ-ÞĀ-ſА-Я])")
 
 
 @dataclass
@@ -43,10 +48,13 @@ class Byline:
 
 def _split_names(names: str) -> Byline:
     byline = Byline()
+    names = _HANDLE.sub("", names)
     date = _TRAILING_DATE.search(names)
-    if date:
-        byline.rest = names[date.start() :].lstrip(" |,·•-–—")
-        names = names[: date.start()]
+    written = date_at(names)
+    start = min(date.start() if date else len(names), written[1] if written else len(names))
+    if start < len(names):
+        byline.rest = names[start:].lstrip(" |,·•-–—")
+        names = names[:start]
     for part in _SPLIT.split(names):
         part = part.strip(" .")
         if not part:
@@ -60,7 +68,7 @@ def _split_names(names: str) -> Byline:
         if _AGENCY.match(part) or part.startswith("The ") and _NAME.match(part[4:]):
             byline.agencies.append(part)
         elif _ROLE.search(part):
-            continue
+            break  # what follows a role is the author's affiliation: 'Jane Roe, Senior Fellow, Some Institute'
         elif _NAME.match(part):
             byline.authors.append(part)
         else:
@@ -70,6 +78,7 @@ def _split_names(names: str) -> Byline:
 
 def read_byline(text: str) -> Byline | None:
     """Names in a line like 'By Jane Roe and John Doe, Reuters'; None when the line is not a byline."""
+    text = _APPOSITIVE.sub("", text)
     if word_count(text) > _MAX_WORDS:
         return None
     lead = _LEAD.match(text)
@@ -80,6 +89,37 @@ def read_byline(text: str) -> Byline | None:
         return None
     byline = _split_names(names)
     return byline if (byline.authors or byline.agencies) and not byline.strays else None
+
+
+def read_dated_name(text: str) -> Byline | None:
+    """A byline without a 'By' lead, told by the date beside the names: 'Jane Roe - Apr 16, 2015 8:02 pm',
+    'on March 10, 2015 by Jane Roe'."""
+    if word_count(text) > _MAX_WORDS:
+        return None
+    written = date_at(text)
+    if written is None:
+        return None
+    _, start, end = written
+    after = _DATE_THEN_BY.match(text, end)
+    if after and start <= 30:
+        byline = _split_names(text[after.end() :])
+        byline.rest = text[:end]
+    elif start > 0:
+        byline = _split_names(text)
+    else:
+        return None
+    full_names = all(len(name.split()) >= 2 for name in byline.authors)
+    return byline if byline.authors and full_names and not byline.strays and not byline.agencies else None
+
+
+def is_name(text: str) -> bool:
+    """A line that is only a person's name of two to four words: 'Jane Roe'."""
+    return 2 <= len(text.split()) <= 4 and bool(_NAME.match(text)) and not _ROLE.search(text)
+
+
+def is_role(text: str) -> bool:
+    """A short line naming a job: 'Senior Correspondent', 'Games Editor'."""
+    return word_count(text) <= 6 and bool(_ROLE.search(text)) and not re.search(r"\d", text)
 
 
 def reporting_credit(text: str) -> list[str]:

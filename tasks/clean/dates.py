@@ -96,6 +96,12 @@ def _moment(parts: dict[str, str | None]) -> datetime | None:
     return (moment - _offset(parts.get("zone"))).replace(tzinfo=UTC)
 
 
+def date_at(text: str) -> tuple[datetime, int, int] | None:
+    """The first date written in text, with where it starts and ends; None when there is none."""
+    found = _first_date(text)
+    return (found[0], *found[1].span()) if found else None
+
+
 def parse_date(text: str) -> datetime | None:
     """The first date (and time) written in text, as a UTC datetime; None when there is none."""
     found = _first_date(text)
@@ -122,3 +128,8 @@ def read_date_line(text: str) -> tuple[datetime, bool] | None:
     moment, match = found
     rest = _FRAME.sub(" ", text[: match.start()] + " " + text[match.end() :])
     return (moment, bool(_UPDATED.match(text))) if not re.search(r"\w", rest) else None
+
+
+def states_update(text: str) -> bool:
+    """A line stating when the article was last changed, not when it was published: 'Updated 3 March 2021'."""
+    return bool(_UPDATED.match(text))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _I = re.IGNORECASE
 _FOLLOW = re.compile(
@@ -12,8 +13,8 @@ _FOLLOW = re.compile(
 )
 _NOT_A_NAME = re.compile(r"^(?:us|me|them|him|her|our \w+|the latest|all|more|this \w+)$", _I)
 _COPYRIGHT_HOLDER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[A-Z][\w&.'’\- ]{1,60}?)"
-    r"(?:\s*\d{4})?\s*(?:[.,|]|all rights reserved|$)",
+    r"(?:©|\(c\)|copyright)\s*(?:©\s*|copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+    r"(?P<name>[A-Z][\w&.'’\- ]{1,60}?)(?:\s*\d{4})?\s*(?:\.(?=\s|$)|[,|]|all rights reserved|$)",
     _I,
 )
 _TRAILING_NOISE = re.compile(r"\s+(?:and never miss.*|for (?:the latest|more|updates).*)$", _I)
@@ -31,5 +32,21 @@ def publisher_from_copyright(text: str) -> str | None:
     match = _COPYRIGHT_HOLDER.search(text)
     if match is None:
         return None
-    name = match["name"].strip(" .-–")
-    return name if name and not re.fullmatch(r"\d+|all rights reserved", name, _I) else None
+    name = _COMPANY_SUFFIX.sub("", re.sub(r"\s+\d{4}$", "", match["name"].strip(" .-–")))
+    if not name[:1].isupper() or re.fullmatch(r"\d+|all rights reserved", name, _I):
+        return None
+    return name
+
+
+_SITE_AFTER_HEADLINE = re.compile(r"^(?P<headline>.+)\s(?:[|–—-]|::)\s+(?P<name>[^|–—]{2,40}?)\s*$")
+_COMPANY_SUFFIX = re.compile(r"[\s,]+(?:inc|ltd|llc|limited|plc|gmbh|corp|corporation|co)\.?$", _I)
+
+
+def publisher_from_title_line(line: str, is_headline: Callable[[str], bool]) -> str | None:
+    """The site a page's title line names after its headline ('Headline | Outlet', 'Headline - Outlet'), when
+    `is_headline` knows the part before it as the page's headline."""
+    match = _SITE_AFTER_HEADLINE.match(line)
+    if match is None or len(match["headline"].split()) < 3 or not is_headline(match["headline"]):
+        return None
+    name = match["name"].strip()
+    return name if any(c.isupper() for c in name) and not name[:1].isdigit() and len(name.split()) <= 5 else None
