@@ -9,6 +9,7 @@ from datetime import datetime
 import lxml.html
 import trafilatura
 from lxml.etree import ParserError, _Element
+from trafilatura.baseline import baseline
 
 from tasks.clean.dates import parse_date
 
@@ -22,6 +23,12 @@ _META = "//meta[contains(concat(' ', normalize-space(@{attribute}), ' '), ' {nam
 _SITE_NAMES = (("property", "og:site_name"),)
 _AUTHORS = (("name", "author"), ("property", "article:author"), ("property", "dc:creator"), ("name", "dc.creator"))
 """Meta tags read when trafilatura finds no site name or author, in this order."""
+_SHORT_BODY = 600
+_FALLBACK_GAIN = 1.5
+"""A body under `_SHORT_BODY` characters (some 100 English words; characters, so that scripts written without
+spaces count alike) is checked against trafilatura's baseline (JSON-LD article body, <article>,
+every <p>): when the baseline holds half again as much text or more, the main extraction cut the article
+short and the baseline's paragraphs are read instead."""
 _CONTAINERS = {"list", "table", "quote", "div"}
 _BLOCKS = _CONTAINERS | {"row", "item", "p", "head", "code"}
 
@@ -53,10 +60,13 @@ def read_html_page(html: str) -> HtmlPage:
         prune_xpath=HIDDEN,
         date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True},
     )
-    if document is None or document.body is None:
-        return HtmlPage()
+    paragraphs = list(_paragraphs(document.body)) if document is not None and document.body is not None else []
+    if _length(paragraphs) < _SHORT_BODY:
+        paragraphs = _baseline_if_longer(html, paragraphs)
+    if document is None:
+        return HtmlPage(paragraphs=paragraphs)
     page = HtmlPage(
-        paragraphs=list(_paragraphs(document.body)),
+        paragraphs=paragraphs,
         title=document.title or None,
         authors=_names(document.author),
         publisher=document.sitename or None,
@@ -65,6 +75,25 @@ def read_html_page(html: str) -> HtmlPage:
     if not page.publisher or not page.authors:
         _fill_from_meta_tags(page, html)
     return page
+
+
+def _length(paragraphs: list[str]) -> int:
+    return sum(len(paragraph) for paragraph in paragraphs)
+
+
+def _baseline_if_longer(html: str, paragraphs: list[str]) -> list[str]:
+    """The baseline's paragraphs of the page with its hidden elements taken out, when they hold
+    `_FALLBACK_GAIN` times the text of `paragraphs`; else `paragraphs`. A baseline that fell back to the whole
+    page's text (one block) is no article and is not taken."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ParserError, ValueError):
+        return paragraphs
+    for hidden in tree.xpath(HIDDEN):
+        hidden.drop_tree()
+    body, _, _ = baseline(tree)
+    found = list(_paragraphs(body)) if len(body) > 1 or "\n" not in (body.findtext("p") or "") else []
+    return found if _length(found) >= _FALLBACK_GAIN * max(1, _length(paragraphs)) else paragraphs
 
 
 def _names(authors: str | None) -> list[str]:

@@ -46,9 +46,9 @@ _BROWSER_WORD = re.compile(
     _I,
 )
 _BROWSER_ADVICE = re.compile(
-    r"\b(?:update|upgrade|outdated|old(?:er)?|version|versio\w*|support\w*|enable|disabled?|switch|"
-    r"download|install|your|you|uuen\w*|vanem\w*|toeta\w*|laadi\w*|kasutate|aktualisier\w*|veraltet\w*|"
-    r"Sie|votre|vous|mettre à jour|обнов\w*|устар\w*|ваш\w*|jūs|jūsų|päivit\w*|zaktualizuj\w*|aegun\w*|teie)\b",
+    r"\b(?:update|upgrade|outdated|out of date|old(?:er)?|versio\w*|support\w*|enable|disabled?|turn on|switch|"
+    r"download|install|uuen\w*|vanem\w*|toeta\w*|laadi\w*|kasutate|aktualisier\w*|veraltet\w*|"
+    r"mettre à jour|обнов\w*|устар\w*|päivit\w*|zaktualizuj\w*|aegun\w*)\b",
     _I,
 )
 _COMMENTS = re.compile(
@@ -73,7 +73,8 @@ _STEMS = re.compile(
 _SHORT = 12
 _NOTICE = 60
 _BROWSER = 30
-"""An upgrade or enable-JavaScript notice is a sentence or two; a longer line that names a browser is prose."""
+"""An upgrade or enable-JavaScript notice is a sentence or two; a longer line that names a browser is prose. It
+asks the reader to act on the browser: a line that only addresses the reader ("your browser") is product copy."""
 
 
 def notice_reason(text: str) -> str | None:

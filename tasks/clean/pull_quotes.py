@@ -27,8 +27,8 @@ def pull_quote_runs(runs: list[list[Line]], whole_repeats: bool = True) -> list[
     """Positions of the paragraphs that repeat a quotation or short passage printed in a paragraph nearby; with
     `whole_repeats` False, a paragraph printed twice as it is stays twice.
 
-    A long paragraph printed twice is left alone: pages repeat whole paragraphs by design more often than they
-    pull a quote that long."""
+    A long paragraph printed twice is left alone, and so is a long paragraph that repeats a quotation of another:
+    a pull quote is short, while documents quote and re-quote passages inside their own prose."""
     texts = [run_text(run) for run in runs]
     folded = [fold(text) for text in texts]
     dropped: set[int] = set()
@@ -37,8 +37,9 @@ def pull_quote_runs(runs: list[list[Line]], whole_repeats: bool = True) -> list[
         for quote in _QUOTED.findall(text):
             key = fold(quote)
             j = seen.setdefault(key, i)
-            if j != i and j not in dropped:
-                dropped.add((j, i)[_choose_copy(texts[j], texts[i])])
+            copy = (j, i)[_choose_copy(texts[j], texts[i])]
+            if j != i and j not in dropped and word_count(folded[copy]) <= _MAX_WORDS:
+                dropped.add(copy)
     for i, short in enumerate(folded):
         if i in dropped or not texts[i].startswith(_OPENING_MARKS) or not _MIN_WORDS <= word_count(short) <= _MAX_WORDS:
             continue

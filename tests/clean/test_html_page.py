@@ -39,3 +39,19 @@ def test_an_html_page_keeps_a_paragraph_printed_twice_whole():
     repeated = "The ferry will stop at the north pier on Sundays while the south pier is repaired over winter."
     html = PAGE.replace("<ul>", f"<p>{repeated}</p><p>Tickets stay the same price.</p><p>{repeated}</p><ul>")
     assert clean_document(None, html, PageHints()).body.count(repeated) == 2
+
+
+def test_a_short_body_trafilatura_cut_short_is_read_from_the_baseline_without_hidden_elements():
+    notice = (
+        "The harbour office will close the north quay to all traffic from Monday while divers inspect the piles\n"
+        "that hold up the old timber deck. Fishing boats will moor at the south quay instead, where the harbour\n"
+        "master has set aside six berths and a crane for landing catches."
+    )
+    html = (
+        "<html><head><title>North quay closes</title></head><body><article><h1>North quay closes</h1>"
+        f"<div>{notice}</div><div>{notice}</div>"
+        '<div style="display:none">Sign in to save this story to your reading list.</div></article></body></html>'
+    )
+    text = read_html_page(html).text
+    assert text.count("six berths and a crane") == 2
+    assert "reading list" not in text
