@@ -8,6 +8,9 @@ from lingua import IsoCode639_1, LanguageDetector, LanguageDetectorBuilder
 
 MIN_LETTERS = 3
 """Shorter texts carry too little signal for a verdict; they get None."""
+REMEMBERED_CHARS = 1000
+REMEMBERED_TEXTS = 20_000
+"""Verdicts on texts up to this long are kept, at most this many (about 20 MB): segments, not article bodies."""
 
 
 @lru_cache(maxsize=4)
@@ -24,11 +27,18 @@ def detect_language(text: str, languages: tuple[str, ...]) -> str | None:
 
 def detect_languages_of(texts: list[str], languages: tuple[str, ...]) -> list[str | None]:
     """ISO 639-1 codes of many texts; None for a text without enough letters to judge. Each distinct text is
-    judged once: removed segments (notices, kickers) and syndicated bodies repeat across articles."""
-    detector = language_detector(tuple(languages))
+    judged once: removed segments (notices, kickers) and syndicated bodies repeat across articles, and a short
+    text's verdict is kept for the batches after it (an outlet's notices repeat on every page)."""
     judged = {text for text in texts if text and sum(ch.isalpha() for ch in text) >= MIN_LETTERS}
-    codes = {}
-    for text in judged:  # one at a time: lingua's parallel mode hangs in a forked worker
-        language = detector.detect_language_of(text)
-        codes[text] = language.iso_code_639_1.name.lower() if language is not None else None
+    codes = {
+        text: (_short_text_language if len(text) <= REMEMBERED_CHARS else _language)(text, languages) for text in judged
+    }
     return [codes.get(text) for text in texts]
+
+
+def _language(text: str, languages: tuple[str, ...]) -> str | None:
+    language = language_detector(languages).detect_language_of(text)  # lingua's parallel mode hangs in a fork
+    return language.iso_code_639_1.name.lower() if language is not None else None
+
+
+_short_text_language = lru_cache(maxsize=REMEMBERED_TEXTS)(_language)

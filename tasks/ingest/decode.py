@@ -8,13 +8,13 @@ from charset_normalizer import from_bytes
 
 from tasks.ingest.rejection import InputRejected
 
-_CONTROL = set(range(0, 9)) | {11, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31}
+_CONTROL = bytes([*range(0, 9), 11, *range(14, 32)])
 
 
 def _looks_binary(sample: bytes) -> bool:
     if b"\x00" in sample:
         return True
-    controls = sum(1 for b in sample if b in _CONTROL)
+    controls = len(sample) - len(sample.translate(None, _CONTROL))  # counted in C: a page is 8 KB of bytes
     return controls > max(8, len(sample) // 100)
 
 
