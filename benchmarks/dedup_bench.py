@@ -26,10 +26,10 @@ import psutil
 from benchmarks.corpus import syndication_corpus
 from benchmarks.resources import MemoryTimeline, load_average
 from tasks.dedup.clusters import assign_clusters
-from tasks.dedup.content_hash import content_hashes, fold_text
 from tasks.dedup.published import FramesIndex
 from tasks.dedup.settings import DedupSettings
 from tasks.dedup.union_find import connected_components
+from tasks.text.content_hash import content_hashes, fold_text
 
 
 def pairwise_scores(truth: pd.Series, clusters: pd.Series) -> tuple[float, float]:

@@ -16,12 +16,12 @@ from flows.batches import Batch
 from flows.run_context import RunContext, StageReport
 from tasks.clean.article import CleanArticle, PageHints, clean_document
 from tasks.clean.language import detect_language
-from tasks.dedup.content_hash import content_hashes
 from tasks.enrich.language import detect_languages_of, language_detector
 from tasks.ingest.page_url import date_in_url, host_of
 from tasks.ingest.rejection import Rejection
 from tasks.pool import map_batches, split_for_workers
 from tasks.settings import Settings
+from tasks.text.content_hash import content_hashes
 
 
 def article_id(source_uri: str, doc_id: str) -> str:

@@ -16,8 +16,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks.dedup.content_hash import content_hash, content_hashes
-from tasks.dedup.folding import large_strings
+from tasks.text.content_hash import content_hash, content_hashes
+from tasks.text.folding import large_strings
 
 REASON = "repeated_across_publisher"
 PARAGRAPH_BREAK = "\n\n"

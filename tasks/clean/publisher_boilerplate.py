@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping
 import pandas as pd
 
 from tasks.clean.paragraph_counts import PARAGRAPH_BREAK, REASON, ParagraphCounts, paragraph_hash
-from tasks.dedup.content_hash import content_hashes
+from tasks.text.content_hash import content_hashes
 
 
 def learn_boilerplate(parts: Iterable[pd.DataFrame], publishers: set[str]) -> dict[str, frozenset[int]]:

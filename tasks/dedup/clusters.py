@@ -17,13 +17,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from tasks.dedup.canonical import canonical_ids, cluster_ids
-from tasks.dedup.content_hash import content_hashes
-from tasks.dedup.folding import large_strings
 from tasks.dedup.membership import is_in, positions
 from tasks.dedup.near_duplicates import SignatureIndex, near_duplicate_pairs
 from tasks.dedup.published import ARTICLE_COLUMNS, PublishedIndex
 from tasks.dedup.settings import DedupSettings
 from tasks.dedup.union_find import connected_components
+from tasks.text.content_hash import content_hashes
+from tasks.text.folding import large_strings
 
 CLUSTER_COLUMNS = ["article_id", "cluster_id", "is_canonical", "duplicate_of"]
 DUPLICATE_COLUMNS = ["article_id", "duplicate_of", "method", "similarity"]

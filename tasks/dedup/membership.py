@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from tasks.dedup.folding import large_strings
+from tasks.text.folding import large_strings
 
 
 def is_in(values: Iterable, pool: Iterable) -> np.ndarray:

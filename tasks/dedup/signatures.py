@@ -16,12 +16,12 @@ import pyarrow as pa
 
 from tasks.chunked import take
 from tasks.dedup.facts import fact_codes
-from tasks.dedup.folding import fold_texts, large_strings, string_chunks
 from tasks.dedup.minhash import minhash_signatures
 from tasks.dedup.published import SIGNATURES_TABLE
 from tasks.dedup.settings import DedupSettings
 from tasks.dedup.shingles import shingle_hashes
 from tasks.schemas import INTERNAL_TABLES
+from tasks.text.folding import fold_texts, large_strings, string_chunks
 
 SIGNATURE_COLUMNS = [c for c in INTERNAL_TABLES[SIGNATURES_TABLE].column_names if c != "run_id"]
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
-from tasks.dedup.content_hash import content_hash
+from tasks.text.content_hash import content_hash
 
 START = datetime(2026, 1, 5, 8, tzinfo=UTC)
 

@@ -1,8 +1,8 @@
 import pandas as pd
 import pyarrow as pa
 
-from tasks.dedup.content_hash import content_hash, content_hashes
 from tasks.dedup.membership import positions
+from tasks.text.content_hash import content_hash, content_hashes
 
 
 def _chunked_column(texts: list[str], size: int) -> pd.Series:

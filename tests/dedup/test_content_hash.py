@@ -1,5 +1,5 @@
-from tasks.dedup.content_hash import content_hash, content_hashes, fold_text
-from tasks.dedup.folding import fold_texts
+from tasks.text.content_hash import content_hash, content_hashes, fold_text
+from tasks.text.folding import fold_texts
 
 
 def test_case_whitespace_and_punctuation_are_folded():

@@ -4,7 +4,7 @@ import pandas as pd
 
 from benchmarks.corpus import syndication_corpus
 from tasks.dedup.clusters import assign_clusters
-from tasks.dedup.content_hash import content_hash
+from tasks.text.content_hash import content_hash
 
 
 def pair_count(sizes: pd.Series) -> int:

@@ -1,9 +1,9 @@
 import numpy as np
 
-from tasks.dedup.content_hash import fold_text
 from tasks.dedup.minhash import estimated_jaccard, minhash_signatures
 from tasks.dedup.settings import DedupSettings
 from tasks.dedup.shingles import shingle_hashes
+from tasks.text.content_hash import fold_text
 
 SETTINGS = DedupSettings()
 WORDS = [f"w{i}" for i in range(400)]

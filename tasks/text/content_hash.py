@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import pyarrow as pa
 
-from tasks.dedup.folding import fold_text, fold_texts, string_chunks
+from tasks.text.folding import fold_text, fold_texts, string_chunks
 
 __all__ = ["content_hash", "content_hashes", "fold_text"]
 
