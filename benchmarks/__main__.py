@@ -3,7 +3,7 @@
     python -m benchmarks                                    # 1k, 10k, 100k, then 1M without the flow: ~80 min
     python -m benchmarks --sizes 1000 10000 --no-million    # a quick look: ~6 min
     python -m benchmarks --render docs/benchmarks.json      # targets and page again from saved figures: seconds
-    python -m benchmarks --sizes 1000 --no-million --warc-bytes 1073741824   # the 1 GiB web archive only, ~40 min
+    python -m benchmarks --sizes 1000 --no-million --warc-bytes 1073741824   # the 1 GiB web archive only, ~20 min
 
 Per size: a corpus is generated and written as input files (JSONL records, some .txt and .html pages), the flow
 runs on it twice (first run, then the same input again), and the baselines run on the same texts. Then (unless
@@ -48,7 +48,7 @@ def main() -> None:
         "--warc-bytes",
         type=int,
         default=2**30,
-        help="size of the web archive through ingest and clean (default 1 GiB, about 40 min; 0: none)",
+        help="size of the web archive through ingest and clean (default 1 GiB, about 20 min; 0: none)",
     )
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.json")

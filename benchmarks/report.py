@@ -128,8 +128,9 @@ def _warc(measured: dict) -> list[str]:
         "## A web archive: ingest and clean",
         "",
         f"A Common Crawl News-like archive of {archive['bytes'] / 2**20:,.0f} MB ({archive['records']:,} records, "
-        f"{archive['pages']:,} pages; benchmarks/warc_corpus.py), cut into {ours['batches']:,} batches as a run cuts "
-        f"it ({ours['slicing_seconds']:.1f} s), each through the WARC reader and clean_document on a pool of "
+        f"{archive['pages']:,} pages shaped like real news pages; benchmarks/warc_corpus.py and news_page.py), cut "
+        f"into {ours['batches']:,} batches as a run cuts it ({ours['slicing_seconds']:.1f} s, timed in both rows), "
+        "each through the WARC reader and clean_document on a pool of "
         f"{measured['processes']} processes; beside it the same batches read with bare FastWARC and each page given "
         f"to `trafilatura.extract(page, with_metadata=True)` on a pool of the same size. Load average at the end "
         f"{measured['load_average']}.",

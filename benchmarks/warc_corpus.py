@@ -1,24 +1,23 @@
 """Web archives like Common Crawl News writes them, made with FastWARC's writer: a gzip member per record, each page
 a request and a response, with redirects, 404s, images, PDFs and revisits between them.
 
-`cc_news_archive` writes a synthetic archive of a given size from the benchmark corpus (pages varied in outlet,
-markup, scripts and size) for the WARC benchmark; `warc_member` and `http_response` make single records, which
-the tests also use to build damaged archives.
+`cc_news_archive` writes a synthetic archive of a given size from the benchmark corpus, each article on a page
+shaped like a real news page (`benchmarks/news_page.py`), for the WARC benchmark; `warc_member` and
+`http_response` make single records, which the tests also use to build damaged archives.
 """
 
 from __future__ import annotations
 
-import base64
 import io
 import random
 from datetime import UTC, datetime, timedelta
-from html import escape
 from pathlib import Path
 
 from fastwarc.stream_io import GzipWriter
 from fastwarc.warc import WarcRecord, WarcRecordType
 
-from benchmarks.corpus import NOTICES, SECTIONS, WIDGETS, _person, syndication_corpus
+from benchmarks.corpus import syndication_corpus
+from benchmarks.news_page import news_page
 
 CRAWLED = datetime(2026, 11, 30, tzinfo=UTC)
 HTML = "text/html; charset=utf-8"
@@ -64,35 +63,6 @@ def request_member(uri: str, date: datetime = CRAWLED) -> bytes:
 OUTLETS = ("daily-ledger.example", "baltic-wire.example", "coastal-times.example", "metro-post.example")
 
 
-def cc_page(rng: random.Random, row, outlet: str) -> str:
-    """A news page as crawled: head with metadata and scripts, navigation, the article, related links, a footer.
-
-    Inline styles, scripts, tracking data and an inline picture vary per page (they make up most of a real page's
-    bytes: about 30 KB compressed a page, as in Common Crawl News); the article's date is in the page's metadata and
-    in its URL, never only in the crawl time."""
-    nav = "".join(f"<li><a href='/{s.lower().replace(' ', '-')}'>{s.title()}</a></li>" for s in SECTIONS)
-    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in row.body.split("\n\n"))
-    related = "".join(f"<li><a href='/story/{rng.randrange(10**6)}'>{escape(w)}</a></li>" for w in NOTICES[:3])
-    aside = escape(rng.choice(WIDGETS).format(title=row.title, person=_person(rng), publisher=row.publisher))
-    tracking = rng.randbytes(rng.randint(2_000, 12_000)).hex()
-    rules = rng.randint(50, 400)
-    styles = "".join(f".c{rng.getrandbits(24):06x}{{margin:{rng.randint(0, 40)}px}}" for _ in range(rules))
-    picture = base64.b64encode(rng.randbytes(rng.randint(6_000, 30_000))).decode()
-    return (
-        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{escape(row.title)}</title>"
-        f"<meta property='og:site_name' content='{escape(row.publisher)}'>"
-        f"<meta property='og:title' content='{escape(row.title)}'>"
-        f"<meta property='article:published_time' content='{row.published_at.isoformat()}'>"
-        f"<meta name='author' content='{escape(_person(rng))}'><style>{styles}</style>"
-        f"<script>window.__tracking='{tracking}';</script></head><body>"
-        f"<header><a href='/'>{escape(row.publisher)}</a><nav><ul>{nav}</ul></nav></header>"
-        f"<main><article><h1>{escape(row.title)}</h1><p class='byline'>By {escape(_person(rng))}</p>"
-        f"<figure><img alt='' src='data:image/jpeg;base64,{picture}'></figure>"
-        f"{paragraphs}<aside>{aside}</aside></article><section><h2>Related</h2><ul>{related}</ul></section></main>"
-        f"<footer><p>{escape(NOTICES[0])}</p><p>© 2026 {escape(row.publisher)}</p></footer></body></html>"
-    )
-
-
 def _non_article(rng: random.Random, uri: str, date: datetime) -> bytes:
     """A record a news crawl also holds: a redirect, a 404, an image, a PDF or a revisit."""
     kind = rng.choice(("redirect", "not_found", "image", "pdf", "revisit"))
@@ -127,7 +97,7 @@ def cc_news_archive(path: Path, target_bytes: int, seed: int = 2026, non_article
                 outlet = rng.choice(OUTLETS)
                 uri = f"https://{outlet}/{row.published_at:%Y/%m/%d}/{row.article_id}-{rng.randrange(10**6)}"
                 date = CRAWLED + timedelta(seconds=records)
-                page = cc_page(rng, row, outlet).encode()
+                page = news_page(rng, row, outlet, uri).encode()
                 out.write(request_member(uri, date))
                 out.write(warc_member(WarcRecordType.response, uri, http_response(page), date))
                 pages, records = pages + 1, records + 2

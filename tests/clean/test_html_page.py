@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime
 from pathlib import Path
 
+import lxml.html
+
+from benchmarks.corpus import syndication_corpus
+from benchmarks.news_page import news_page
 from tasks.clean.article import PageHints, clean_document
 from tasks.clean.html_page import read_html_page
 
@@ -55,3 +60,16 @@ def test_a_short_body_trafilatura_cut_short_is_read_from_the_baseline_without_hi
     text = read_html_page(html).text
     assert text.count("six berths and a crane") == 2
     assert "reading list" not in text
+
+
+def test_a_crawled_news_page_gives_its_whole_article_and_none_of_the_site_around_it():
+    """A page shaped like real news pages (menus, share bars, ad slots, teaser rails, a footer, scripts and JSON
+    state: some 500 elements around the article), as the web archive benchmark writes them."""
+    for n, row in enumerate(syndication_corpus(3, seed=11).itertuples(index=False)):
+        html = news_page(random.Random(n), row, "harbour-news.example", f"https://harbour-news.example/2026/11/{n}")
+        article = clean_document(None, html, PageHints())
+        assert len(lxml.html.fromstring(html).xpath("//*")) > 350
+        assert (article.title, article.publisher) == (row.title, row.publisher)
+        assert article.paragraphs[: row.body.count("\n\n") + 1] == row.body.split("\n\n")
+        assert len(article.body) > 2 * len(row.body)  # the story carries on past the corpus's opening paragraphs
+        assert not any(w in article.body for w in ("Advertisement", "Most read", "Read also", "Sign up", "cookies"))
