@@ -15,7 +15,6 @@ import uuid
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import UTC, datetime
 from itertools import repeat
 from pathlib import Path
@@ -30,6 +29,7 @@ from benchmarks.resources import MemoryTimeline, load_average
 from flows.run_context import RunContext, StageReport
 from flows.stages.clean import clean_contents
 from flows.stages.dedup import dedup as dedup_stage
+from flows.stages.ingest import documents_frame
 from flows.stages.publish import staged_changes
 from tasks.ingest.inputs import Item, read_item
 from tasks.ingest.readers import RawDocument
@@ -45,8 +45,7 @@ def ingest(items: list[Item], run_id: str) -> pd.DataFrame:
     """`documents` rows with their text, as the ingest readers give them (refused records are left out)."""
     limit = Settings().max_file_bytes
     documents = [d for item in items for d in read_item(item, limit) if isinstance(d, RawDocument)]
-    frame = pd.DataFrame([asdict(d) for d in documents], columns=list(RawDocument.__dataclass_fields__))
-    return frame.assign(ingested_at=datetime.now(UTC), run_id=run_id)
+    return documents_frame(documents).assign(ingested_at=datetime.now(UTC), run_id=run_id)
 
 
 def clean(documents: pd.DataFrame, run_id: str) -> pd.DataFrame:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import asdict
 from datetime import UTC, datetime
 
 import pandas as pd
@@ -20,6 +19,11 @@ from tasks.ingest.readers import RawDocument
 from tasks.ingest.rejection import Rejection
 from tasks.ingest.warc import NotArticle
 from tasks.warehouse.snapshot import Snapshot
+
+
+def documents_frame(documents: list[RawDocument]) -> pd.DataFrame:
+    """The documents as rows, a column per field (read shallow: `asdict` would copy every page's text again)."""
+    return pd.DataFrame([vars(d) for d in documents], columns=list(RawDocument.__dataclass_fields__))
 
 
 @task(
@@ -56,7 +60,7 @@ def ingest(ctx: RunContext, batch: Batch) -> StageReport:
             else:
                 seen.add((record.source_uri, record.doc_id))
                 documents.append(record)
-    frame = pd.DataFrame([asdict(d) for d in documents], columns=list(RawDocument.__dataclass_fields__))
+    frame = documents_frame(documents)
     frame["ingested_at"] = now
     frame["run_id"] = ctx.run_id
     ctx.staging.write("documents", frame, part=batch.part)

@@ -25,6 +25,7 @@ _SHARE_PHRASE = re.compile(
 _BUTTONS = re.compile(rf"^(?:{_PLATFORMS}|share|tweet|print|copy link|copy|pin|send|mail|jaga|teilen|partager)$", _I)
 
 _MAX_WORDS = 30
+_MAX_BUTTONS = 10
 
 
 def is_social_cta(text: str) -> bool:
@@ -34,7 +35,9 @@ def is_social_cta(text: str) -> bool:
         return False
     if _CTA.search(text) or _SHARE_PHRASE.search(text):
         return True
+    if count > _MAX_BUTTONS:
+        return False
     items = [item for item in re.split(r"\s*[|·•,/]\s*|\s{2,}", text) if item]
     if len(items) == 1:
         items = words(text)
-    return 0 < len(items) <= 10 and all(_BUTTONS.match(item) for item in items) and count <= 10
+    return 0 < len(items) <= _MAX_BUTTONS and all(_BUTTONS.match(item) for item in items)

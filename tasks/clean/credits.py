@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tasks.clean.lines import word_count
+from tasks.text.literals import any_of
 
 _I = re.IGNORECASE
 
@@ -19,6 +20,11 @@ _COPYRIGHT = re.compile(
     r"|visos teisės saugomos|kaikki oikeudet pidätetään|wszelkie prawa zastrzeżone|todos los derechos reservados",
     _I,
 )
+_COPYRIGHT_STEMS = any_of(
+    "©|(c)|copyright|rights reserved|autoriõigus|rechte vorbehalten|droits réservés|права защищены|"
+    "tiesības aizsargātas|teisės saugomos|oikeudet pidätetään|prawa zastrzeżone|derechos reservados".split("|")
+)
+"""What every copyright line holds (lower-cased): a cheap test before the pattern."""
 _EDITOR = re.compile(
     r"^\W*(?:editor|editors|edited by|editing by|sub-?editor|copy ?editor|toimetaja|toimetas|toimetanud|"
     r"redaktor\w*|redaktore|redakcija|redaguota|rédacteur|rédaction|redakteur\w*|bearbeitet von|редактор\w*|"
@@ -29,6 +35,11 @@ _CREDIT_WORDS = (
     r"photo(?:graph)?s?|pictures?|images?|foto[sd]?|kuva|bild(?:er)?|фото|attēls|nuotr\.?|credit|source|sources|"
     r"allikas|quelle|источник|avots|šaltinis|lähde|źródło|källa|fuente|illustration|video|graphic|map|caption"
 )
+_CREDIT_WORD = any_of(
+    "photo|picture|image|foto|kuva|bild|фото|attēls|nuotr|credit|source|allikas|quelle|источник|avots|šaltinis|"
+    "lähde|źródło|källa|fuente|illustration|video|graphic|map|caption".split("|")
+)
+"""The stems of `_CREDIT_WORDS` (lower-cased): a credit tail names one of them."""
 _CREDIT_TAIL = re.compile(
     rf"(?:\(\s*(?:{_CREDIT_WORDS})\s*(?::|by)\s*[^()]{{1,80}}\)|\b(?:{_CREDIT_WORDS})\s*(?::|by)\s*[^.!?]{{1,80}}\.?)\s*$",
     _I,
@@ -46,7 +57,7 @@ _CAPTION_LEAD_WORDS = 20
 
 
 def is_copyright(text: str) -> bool:
-    return word_count(text) <= 30 and bool(_COPYRIGHT.search(text))
+    return word_count(text) <= 30 and bool(_COPYRIGHT_STEMS.search(text.lower())) and bool(_COPYRIGHT.search(text))
 
 
 def is_editor_credit(text: str) -> bool:
@@ -60,7 +71,8 @@ def caption_credit(text: str) -> re.Match[str] | None:
     start = max(0, len(text) - _CREDIT_REACH)
     if not _CREDIT_STEMS.search(text, start):
         return None
-    return _CREDIT_TAIL.search(text, start) or _AGENCY_TAIL.search(text, start)
+    credit = _CREDIT_TAIL.search(text, start) if _CREDIT_WORD.search(text[start:].lower()) else None
+    return credit or _AGENCY_TAIL.search(text, start)
 
 
 def caption_split(text: str) -> tuple[str, str] | None:

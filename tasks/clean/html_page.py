@@ -6,10 +6,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import lxml.html
 import trafilatura
-from lxml.etree import ParserError, _Element
+from lxml.etree import _Element
+from lxml.html import HtmlElement
 from trafilatura.baseline import baseline
+from trafilatura.utils import load_html
 
 from tasks.clean.dates import parse_date
 
@@ -50,9 +51,12 @@ class HtmlPage:
 def read_html_page(html: str) -> HtmlPage:
     """The main text of the page, a paragraph per block element, with title, authors, site name and date from its
     markup. Recall is favoured: trafilatura drops a paragraph it is unsure of, cleaning takes furniture out with
-    its reason."""
+    its reason. The page is parsed once: trafilatura works on a copy, the meta tags and the baseline read it after."""
+    tree = load_html(html)
+    if tree is None:
+        return HtmlPage()
     document = trafilatura.bare_extraction(
-        html,
+        tree,
         favor_recall=True,
         with_metadata=True,
         include_comments=False,
@@ -60,20 +64,18 @@ def read_html_page(html: str) -> HtmlPage:
         prune_xpath=HIDDEN,
         date_extraction_params={"outputformat": "%Y-%m-%dT%H:%M:%S%z", "original_date": True},
     )
-    paragraphs = list(_paragraphs(document.body)) if document is not None and document.body is not None else []
-    if _length(paragraphs) < _SHORT_BODY:
-        paragraphs = _baseline_if_longer(html, paragraphs)
-    if document is None:
-        return HtmlPage(paragraphs=paragraphs)
     page = HtmlPage(
-        paragraphs=paragraphs,
-        title=document.title or None,
-        authors=_names(document.author),
-        publisher=document.sitename or None,
-        published_at=parse_date(document.date) if document.date else None,
+        paragraphs=list(_paragraphs(document.body)) if document is not None and document.body is not None else []
     )
+    if document is not None:
+        page.title = document.title or None
+        page.authors = _names(document.author)
+        page.publisher = document.sitename or None
+        page.published_at = parse_date(document.date) if document.date else None
     if not page.publisher or not page.authors:
-        _fill_from_meta_tags(page, html)
+        _fill_from_meta_tags(page, tree)
+    if _length(page.paragraphs) < _SHORT_BODY:
+        page.paragraphs = _baseline_if_longer(tree, page.paragraphs)
     return page
 
 
@@ -81,14 +83,10 @@ def _length(paragraphs: list[str]) -> int:
     return sum(len(paragraph) for paragraph in paragraphs)
 
 
-def _baseline_if_longer(html: str, paragraphs: list[str]) -> list[str]:
-    """The baseline's paragraphs of the page with its hidden elements taken out, when they hold
-    `_FALLBACK_GAIN` times the text of `paragraphs`; else `paragraphs`. A baseline that fell back to the whole
-    page's text (one block) is no article and is not taken."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ParserError, ValueError):
-        return paragraphs
+def _baseline_if_longer(tree: HtmlElement, paragraphs: list[str]) -> list[str]:
+    """The baseline's paragraphs of the page with its hidden elements taken out (from `tree`, which is read no
+    more), when they hold `_FALLBACK_GAIN` times the text of `paragraphs`; else `paragraphs`. A baseline that
+    fell back to the whole page's text (one block) is no article and is not taken."""
     for hidden in tree.xpath(HIDDEN):
         hidden.drop_tree()
     body, _, _ = baseline(tree)
@@ -100,13 +98,8 @@ def _names(authors: str | None) -> list[str]:
     return [name.strip() for name in (authors or "").replace(";", ",").split(",") if name.strip()]
 
 
-def _fill_from_meta_tags(page: HtmlPage, html: str) -> None:
-    """The site name and authors of the page's meta tags, where trafilatura found none (the page is parsed again,
-    so only then)."""
-    try:
-        tree = lxml.html.fromstring(html)
-    except (ParserError, ValueError):
-        return
+def _fill_from_meta_tags(page: HtmlPage, tree: HtmlElement) -> None:
+    """The site name and authors of the page's meta tags, where trafilatura found none."""
 
     def first(tags: tuple[tuple[str, str], ...]) -> str | None:
         for attribute, name in tags:

@@ -9,7 +9,9 @@ from functools import lru_cache
 from tasks.clean.segments import RemovedSegment
 
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
-_TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|['\"’”]$")
+_TERMINAL = frozenset(".!?…:;")
+_QUOTES = frozenset("'\"’”")
+_CLOSING = "'\"’”)]"
 _DANGLING = re.compile(r"(?:,|\b(?:a|an|the|of|to|in|on|and|or|but|for|with|by|at|from|that|as)|[-–—])$", re.IGNORECASE)
 _LONG_LINE_WORDS = 15
 
@@ -42,7 +44,8 @@ def words(text: str) -> list[str]:
 
 
 def ends_sentence(text: str) -> bool:
-    return bool(_TERMINAL.search(text))
+    """Ends with sentence punctuation, maybe inside closing quotes or brackets, or with a closing quote."""
+    return text.rstrip(_CLOSING)[-1:] in _TERMINAL or text[-1:] in _QUOTES
 
 
 def is_upper(text: str) -> bool:

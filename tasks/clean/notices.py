@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from tasks.clean.lines import word_count
+from tasks.text.literals import any_of
 
 _I = re.IGNORECASE
 
@@ -63,12 +64,12 @@ _ADVERTISEMENT = re.compile(
 )
 
 # One pass over the line for the stems every notice pattern needs; most lines of an article have none of them.
-_STEMS = re.compile(
-    r"availab|accessib|geo|verfügbar|disponible|saadaval|недоступ|subscri|abonn|member|reading|read the|unlock|"
-    r"tellij|подпис|limit|cookie|küpsis|sīkdat|slapuk|eväste|ciastecz|kakor|browser|brauser|navigat|браузер|"
-    r"pārlūk|naršykl|selain|przeglądar|webbläsar|navegador|javascript|comment|kommentaar|kommentar|коммент|"
-    r"komentār|komentar|kommentt|conversation|discussion|reply|advert|sponsor|reklaam|anzeige|werbung|publicité|"
-    r"реклам|reklam|mainos|annons|publicidad|pieejam|pasiekiam|saatavilla|veebilehitseja",
+_STEMS = any_of(
+    "availab|accessib|geo|verfügbar|disponible|saadaval|недоступ|subscri|abonn|member|reading|read the|unlock|"
+    "tellij|подпис|limit|cookie|küpsis|sīkdat|slapuk|eväste|ciastecz|kakor|browser|brauser|navigat|браузер|"
+    "pārlūk|naršykl|selain|przeglądar|webbläsar|navegador|javascript|comment|kommentaar|kommentar|коммент|"
+    "komentār|komentar|kommentt|conversation|discussion|reply|advert|sponsor|reklaam|anzeige|werbung|publicité|"
+    "реклам|reklam|mainos|annons|publicidad|pieejam|pasiekiam|saatavilla|veebilehitseja".split("|")
 )
 _SHORT = 12
 _NOTICE = 60
