@@ -123,13 +123,6 @@ def clean_document(text: str | None, html: str | None, hints: PageHints) -> Clea
     )
 
 
-def _segment_language(line: Line) -> str | None:
-    """Language of a removed notice: lingua only for the notices told apart by their language (it costs ~1 ms)."""
-    if line.reason == "foreign_notice":
-        return detect_language(line.text)
-    return "en" if line.reason.endswith(("_notice", "_cta", "paywall")) and looks_english(line.text) else None
-
-
 def _remove_run(run: list[Line], reason: str) -> None:
     for line in run:
         line.reason = reason
@@ -235,6 +228,5 @@ def _removed(lines: list[Line]) -> list[RemovedSegment]:
         if line.continues and removed and removed[-1].reason == line.reason:
             removed[-1] = replace(removed[-1], text=f"{removed[-1].text} {line.text}")
         else:
-            language = _segment_language(line)
-            removed.append(RemovedSegment(line.text, line.reason, language))
+            removed.append(RemovedSegment(line.text, line.reason))
     return removed

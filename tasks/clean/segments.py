@@ -9,5 +9,3 @@ from dataclasses import dataclass
 class RemovedSegment:
     text: str
     reason: str
-    language: str | None = None
-    """ISO 639-1 code when the segment was told apart by its language."""
